@@ -1,0 +1,176 @@
+package align
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/zhenalign/zhenalign/segment"
+)
+
+// Errors returned by the Aligner.
+var (
+	// ErrSameLanguage means both sides are in the same language (or
+	// neither holds English or Chinese text).
+	ErrSameLanguage = errors.New("align: both sides are in the same language")
+)
+
+// Aligner aligns English and Chinese sentences. It is immutable after New
+// and safe for concurrent use by several goroutines.
+type Aligner struct {
+	opts  options
+	p     params
+	types []beadType
+}
+
+// New returns an Aligner configured by opts.
+func New(opts ...Option) *Aligner {
+	al := &Aligner{opts: defaultOptions(), p: defaultParams(), types: defaultTypes()}
+	for _, o := range opts {
+		o(&al.opts)
+	}
+	return al
+}
+
+// sideLang returns the language of a list of sentences: the one holding
+// most characters.
+func sideLang(ss []segment.Sentence) segment.Lang {
+	var en, zh int
+	for _, s := range ss {
+		switch s.Lang {
+		case segment.English:
+			en += len(s.Text)
+		case segment.Chinese:
+			zh += len(s.Text)
+		}
+	}
+	switch {
+	case zh == 0 && en == 0:
+		return segment.Other
+	case zh >= en:
+		return segment.Chinese
+	}
+	return segment.English
+}
+
+// Align aligns two lists of sentences, one English and one Chinese, in
+// either order, and returns links whose Src indices refer to src and Tgt
+// indices to tgt. The language of each side is detected. Every sentence
+// of both sides appears in exactly one link, and links are in order.
+//
+// An empty side gives omissions (1-0 or 0-1 links) for the other side.
+// Two sides in the same language give an error wrapping ErrSameLanguage.
+func (al *Aligner) Align(src, tgt []segment.Sentence) ([]Link, error) {
+	zh, en, swapped, err := orient(src, tgt)
+	if err != nil {
+		return nil, err
+	}
+	beads := al.alignSentences(zh, en)
+	return toLinks(beads, swapped), nil
+}
+
+// orient returns the Chinese and the English side, and whether src is the
+// English one.
+func orient(src, tgt []segment.Sentence) (zh, en []segment.Sentence, swapped bool, err error) {
+	ls, lt := sideLang(src), sideLang(tgt)
+	switch {
+	case len(src) == 0 || len(tgt) == 0:
+		// Nothing to compare: the non-empty side, if any, is all
+		// omissions whatever its language.
+		if ls == segment.English || lt == segment.Chinese {
+			return tgt, src, true, nil
+		}
+		return src, tgt, false, nil
+	case ls == segment.Chinese && lt == segment.English:
+		return src, tgt, false, nil
+	case ls == segment.English && lt == segment.Chinese:
+		return tgt, src, true, nil
+	}
+	return nil, nil, false, fmt.Errorf("%w (first side %s, second side %s)", ErrSameLanguage, langName(ls), langName(lt))
+}
+
+func langName(l segment.Lang) string {
+	switch l {
+	case segment.English:
+		return "English"
+	case segment.Chinese:
+		return "Chinese"
+	}
+	return "neither English nor Chinese"
+}
+
+// toLinks turns beads (Chinese rows, English columns) into links in the
+// caller's order.
+func toLinks(beads []bead, swapped bool) []Link {
+	links := make([]Link, len(beads))
+	for k, b := range beads {
+		zh := span(b.i0, b.i1)
+		en := span(b.j0, b.j1)
+		l := Link{Src: zh, Tgt: en, Score: b.score}
+		if swapped {
+			l.Src, l.Tgt = en, zh
+		}
+		links[k] = l
+	}
+	return links
+}
+
+func span(a, b int) []int {
+	if a == b {
+		return []int{}
+	}
+	s := make([]int, b-a)
+	for i := range s {
+		s[i] = a + i
+	}
+	return s
+}
+
+// features computes the raw units of sentences of the given language.
+func (al *Aligner) features(ss []segment.Sentence, lang segment.Lang) []rawUnit {
+	f := &extractor{opts: &al.opts}
+	out := make([]rawUnit, len(ss))
+	for i, s := range ss {
+		if lang == segment.Chinese {
+			out[i] = chineseFeatures(s.Norm, f)
+		} else {
+			out[i] = englishFeatures(s.Norm, f)
+		}
+	}
+	return out
+}
+
+// alignSentences aligns Chinese and English sentences and returns the
+// beads (Chinese rows, English columns).
+func (al *Aligner) alignSentences(zh, en []segment.Sentence) []bead {
+	rz := al.features(zh, segment.Chinese)
+	re := al.features(en, segment.English)
+	md := newModel(rz, re, al.p, &al.opts)
+	return al.alignRegion(md, rz, re, region{0, len(rz), 0, len(re)}, al.types)
+}
+
+// searchBand runs the search over region rg within band bd.
+func (al *Aligner) searchBand(md *model, rg region, bd band) []bead {
+	n := rg.r1 - rg.r0
+	m := rg.c1 - rg.c0
+	// The pairs a bead may touch: rows near i, columns of the band rows
+	// around it.
+	plo := make([]int32, n)
+	phi := make([]int32, n)
+	for r := range n {
+		lo := bd.lo[max(0, r-maxSide+1)] - maxSide
+		hi := bd.hi[min(n, r+maxSide)]
+		plo[r] = max(0, lo) + int32(rg.c0)
+		phi[r] = min(int32(m), hi) + int32(rg.c0)
+	}
+	pt := newPairTable(md, rg.r0, rg.r1, rg.c0, rg.c1, plo, phi)
+	s := &scorer{m: md, pairs: pt, types: al.types}
+	var progress func(int)
+	if al.opts.progress != nil {
+		progress = func(i int) {
+			if i%256 == 0 || i == n {
+				al.opts.progress(i, n)
+			}
+		}
+	}
+	return s.viterbi(rg, bd, al.p.temp, progress)
+}

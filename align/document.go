@@ -1,0 +1,234 @@
+package align
+
+import (
+	"math"
+	"strings"
+
+	"github.com/zhenalign/zhenalign/segment"
+)
+
+// Side is one side of an alignment: sentences in one language and the
+// paragraphs they belong to.
+type Side struct {
+	Lang segment.Lang
+	// Sentences are the side's sentences in document order; link indices
+	// refer to this slice.
+	Sentences []segment.Sentence
+	// Paragraphs are the side's paragraphs; First and Count index
+	// Sentences (not the Document's sentence list), and Sentence.Para of
+	// the sentences is left as in the Document.
+	Paragraphs []segment.Paragraph
+}
+
+// Alignment is the result of aligning two documents, or the English and
+// Chinese paragraphs of one mixed document.
+type Alignment struct {
+	Src, Tgt Side
+	// Paragraphs links Src.Paragraphs to Tgt.Paragraphs. It is nil when
+	// the sentences were aligned without a paragraph pass.
+	Paragraphs []Link
+	// Sentences links Src.Sentences to Tgt.Sentences. Inside aligned
+	// paragraphs, the score of a sentence link is its probability within
+	// the paragraph link times the paragraph link's score.
+	Sentences []Link
+}
+
+// AlignMixed aligns the English and the Chinese paragraphs of one document
+// where the two languages are interleaved. Src is the English side and Tgt
+// the Chinese one. Paragraphs in neither language (dates, numbers) join the
+// English side, so that every sentence of the document appears in exactly
+// one link.
+func (al *Aligner) AlignMixed(doc *segment.Document) (*Alignment, error) {
+	var en, zh Side
+	en.Lang, zh.Lang = segment.English, segment.Chinese
+	// Blocks are runs of paragraphs in one language; a translation is
+	// normally in a block next to its original's.
+	var lay layout
+	block, last := 0, segment.Other
+	for _, p := range doc.Paragraphs {
+		s, solo := &en, &lay.soloEN
+		b := &lay.blockEN
+		if p.Lang == segment.Chinese {
+			s, solo, b = &zh, &lay.soloZH, &lay.blockZH
+		}
+		if p.Lang != segment.Other {
+			if last != segment.Other && p.Lang != last {
+				block++
+			}
+			last = p.Lang
+		}
+		q := p
+		q.First = len(s.Sentences)
+		s.Sentences = append(s.Sentences, doc.Sentences[p.First:p.First+p.Count]...)
+		s.Paragraphs = append(s.Paragraphs, q)
+		*solo = append(*solo, p.Lang == segment.Other)
+		*b = append(*b, int32(block))
+	}
+	return al.alignSides(en, zh, true, &lay)
+}
+
+// layout is what the paragraph pass knows of a mixed document's layout:
+// the block of each paragraph, and which paragraphs are in neither language
+// (they are never paired).
+type layout struct {
+	blockEN, blockZH []int32
+	soloEN, soloZH   []bool
+}
+
+// AlignDocuments aligns two documents, one English and one Chinese, in
+// either order: paragraphs first when both have several, then the
+// sentences inside each pair of aligned paragraphs. Src is a and Tgt is b.
+func (al *Aligner) AlignDocuments(a, b *segment.Document) (*Alignment, error) {
+	sa := Side{Lang: sideLang(a.Sentences), Sentences: a.Sentences, Paragraphs: a.Paragraphs}
+	sb := Side{Lang: sideLang(b.Sentences), Sentences: b.Sentences, Paragraphs: b.Paragraphs}
+	if _, _, _, err := orient(sa.Sentences, sb.Sentences); err != nil {
+		return nil, err
+	}
+	paras := len(sa.Paragraphs) > 1 && len(sb.Paragraphs) > 1 && !al.opts.noParagraphs
+	return al.alignSides(sa, sb, paras, nil)
+}
+
+// alignSides aligns two sides, paragraph-first when paras is set.
+func (al *Aligner) alignSides(src, tgt Side, paras bool, lay *layout) (*Alignment, error) {
+	res := &Alignment{Src: src, Tgt: tgt}
+	zh, en, swapped, err := orient(src.Sentences, tgt.Sentences)
+	if err != nil {
+		return nil, err
+	}
+	zs, es := src, tgt
+	if swapped {
+		zs, es = tgt, src
+	}
+	rz := al.features(zh, segment.Chinese)
+	re := al.features(en, segment.English)
+	md := newModel(rz, re, al.p, &al.opts)
+	if !paras || len(zs.Paragraphs) == 0 || len(es.Paragraphs) == 0 {
+		beads := al.alignRegion(md, rz, re, region{0, len(rz), 0, len(re)}, al.types)
+		res.Sentences = toLinks(beads, swapped)
+		return res, nil
+	}
+	// Paragraph pass: each paragraph is one unit.
+	pz := mergeParagraphs(rz, zs.Paragraphs)
+	pe := mergeParagraphs(re, es.Paragraphs)
+	if lay != nil {
+		for i := range pz {
+			pz[i].block, pz[i].solo = lay.blockZH[i], lay.soloZH[i]
+		}
+		for i := range pe {
+			pe[i].block, pe[i].solo = lay.blockEN[i], lay.soloEN[i]
+		}
+	}
+	pm := newModel(pz, pe, al.p, &al.opts)
+	prg := region{0, len(pz), 0, len(pe)}
+	// Untranslated paragraphs skew the document's length ratio: align
+	// with the usual ratio first, then with the ratio of what aligned.
+	pm.setRatio(defaultRatio)
+	pbeads := al.alignRegion(pm, pz, pe, prg, paragraphTypes())
+	if r, ok := pm.beadRatio(pbeads, prg); ok {
+		pm.setRatio(r)
+		md.setRatio(r)
+		pbeads = al.alignRegion(pm, pz, pe, prg, paragraphTypes())
+	}
+	res.Paragraphs = toLinks(pbeads, swapped)
+	// Sentence pass inside each paragraph link.
+	var beads []bead
+	for _, pb := range pbeads {
+		r0, r1 := sentRange(zs.Paragraphs, pb.i0, pb.i1)
+		c0, c1 := sentRange(es.Paragraphs, pb.j0, pb.j1)
+		if r0 == r1 || c0 == c1 {
+			for r := r0; r < r1; r++ {
+				beads = append(beads, bead{i0: r, i1: r + 1, j0: c0, j1: c0, score: pb.score})
+			}
+			for c := c0; c < c1; c++ {
+				beads = append(beads, bead{i0: r1, i1: r1, j0: c, j1: c + 1, score: pb.score})
+			}
+			continue
+		}
+		for _, b := range al.alignRegion(md, rz, re, region{r0, r1, c0, c1}, al.types) {
+			b.i0, b.i1, b.j0, b.j1 = b.i0+r0, b.i1+r0, b.j0+c0, b.j1+c0
+			b.score *= pb.score
+			beads = append(beads, b)
+		}
+	}
+	res.Sentences = toLinks(beads, swapped)
+	return res, nil
+}
+
+// sentRange returns the sentences of paragraphs [p0,p1).
+func sentRange(ps []segment.Paragraph, p0, p1 int) (int, int) {
+	if p0 == p1 {
+		if p0 < len(ps) {
+			return ps[p0].First, ps[p0].First
+		}
+		if len(ps) == 0 {
+			return 0, 0
+		}
+		last := ps[len(ps)-1]
+		return last.First + last.Count, last.First + last.Count
+	}
+	return ps[p0].First, ps[p1-1].First + ps[p1-1].Count
+}
+
+// mergeParagraphs joins the raw units of the sentences of each paragraph.
+func mergeParagraphs(us []rawUnit, ps []segment.Paragraph) []rawUnit {
+	out := make([]rawUnit, len(ps))
+	for i, p := range ps {
+		b := rawUnit{block: -1}
+		for _, u := range us[p.First : p.First+p.Count] {
+			b.chars += u.chars
+			b.items = append(b.items, u.items...)
+			b.names = append(b.names, u.names...)
+		}
+		out[i] = b
+	}
+	return out
+}
+
+// paragraphTypes are the link types of the paragraph pass. Untranslated
+// paragraphs (notes, bylines, dates) are common in scraped bilingual
+// pages, so omissions are likelier than between sentences.
+func paragraphTypes() []beadType {
+	ts := []beadType{
+		{1, 1, 0.5}, {1, 0, 0.18}, {0, 1, 0.18}, {1, 2, 0.04}, {2, 1, 0.04},
+		{1, 3, 0.01}, {3, 1, 0.01}, {2, 2, 0.005},
+	}
+	for i := range ts {
+		ts[i].prior = math.Log(ts[i].prior)
+	}
+	return ts
+}
+
+// alignRegion aligns the units of region rg of model md with link types
+// types, coarse-to-fine when the region's grid is large.
+func (al *Aligner) alignRegion(md *model, rz, re []rawUnit, rg region, types []beadType) []bead {
+	n, m := rg.r1-rg.r0, rg.c1-rg.c0
+	var bd band
+	if (n+1)*(m+1) <= al.opts.maxCells {
+		bd = fullBand(n, m)
+	} else {
+		bd = al.coarseBand(rz[rg.r0:rg.r1], re[rg.c0:rg.c1])
+	}
+	sub := *al
+	sub.types = types
+	return sub.searchBand(md, rg, bd)
+}
+
+// Text joins the clean text of sentences of one language: with a space for
+// English, with nothing for Chinese, and with a newline between sentences
+// of different paragraphs.
+func Text(ss []segment.Sentence, ids []int) string {
+	var b strings.Builder
+	for k, i := range ids {
+		s := ss[i]
+		if k > 0 {
+			switch {
+			case s.Para != ss[ids[k-1]].Para:
+				b.WriteByte('\n')
+			case s.Lang != segment.Chinese:
+				b.WriteByte(' ')
+			}
+		}
+		b.WriteString(s.Text)
+	}
+	return b.String()
+}

@@ -1,0 +1,309 @@
+package align
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/zhenalign/zhenalign/internal/pinyin"
+)
+
+// Item kinds. Each kind has its own weight and its own expectation of being
+// found again in a translation.
+type kind uint8
+
+const (
+	kindNumber kind = iota // a number or a date part
+	kindLatin              // a Latin token written the same on both sides (APEC, COVID-19)
+	kindName               // a romanised name matched through pinyin
+	kindPunct              // question and exclamation marks, quotations
+	kindWord               // a dictionary or glossary translation
+	numKinds
+)
+
+// rawItem is a matchable element of a text before the document's
+// vocabulary is known: the keys it can match (any of them), and its kind.
+type rawItem struct {
+	keys []string
+	kind kind
+	// pen scales the penalty of the item when it is not matched (1 for
+	// most items, less for numbers that are often not written as digits).
+	pen float32
+}
+
+// rawUnit is what a unit (sentence or paragraph) offers for matching,
+// computed once from its text.
+type rawUnit struct {
+	chars int // length in characters, white space excluded
+	items []rawItem
+	// names holds, for Chinese units, the pinyin keys of the Han n-grams;
+	// they become items only where the other side has such a name.
+	names []string
+	// block is the language block of a paragraph of a mixed document, or
+	// -1; solo marks a unit that is never paired (a paragraph in neither
+	// language).
+	block int32
+	solo  bool
+}
+
+// maxNameChars is the longest Han n-gram tried as a name (艾力更, 依明巴海).
+const maxNameChars = 4
+
+// maxReadingCombos caps the pinyin spellings generated for one n-gram.
+const maxReadingCombos = 8
+
+// englishFeatures extracts the matchable items of English text.
+func englishFeatures(text string, f *extractor) rawUnit {
+	u := rawUnit{chars: countChars(text), block: -1}
+	u.items = f.numbers(text, false, u.items)
+	u.items = appendPunct(text, false, u.items)
+	for tok, capital := range latinTokens(text) {
+		low := strings.ToLower(tok)
+		if isAcronymish(tok) {
+			u.items = append(u.items, rawItem{keys: []string{"l:" + low}, kind: kindLatin, pen: 1})
+		}
+		if capital && !nameStop[low] && len(low) >= 2 {
+			word := strings.NewReplacer("-", "", "'", "", "’", "").Replace(low)
+			var keys []string
+			for _, syl := range pinyin.Split(word, 3) {
+				keys = append(keys, "p:"+strings.Join(syl, " "))
+			}
+			if len(keys) > 0 {
+				u.items = append(u.items, rawItem{keys: keys, kind: kindName, pen: 1})
+			}
+		}
+	}
+	return u
+}
+
+// chineseFeatures extracts the matchable items of Chinese text (in its
+// simplified Norm form).
+func chineseFeatures(text string, f *extractor) rawUnit {
+	u := rawUnit{chars: countChars(text), block: -1}
+	u.items = f.numbers(text, true, u.items)
+	u.items = appendPunct(text, true, u.items)
+	for tok := range latinTokens(text) {
+		if len(tok) >= 2 {
+			u.items = append(u.items, rawItem{keys: []string{"l:" + strings.ToLower(tok)}, kind: kindLatin, pen: 1})
+		}
+	}
+	u.names = hanNgramKeys(text, u.names)
+	return u
+}
+
+// hanNgramKeys appends the pinyin keys ("p:chong qing") of every run of one
+// to maxNameChars Han characters of text.
+func hanNgramKeys(text string, keys []string) []string {
+	var han []rune
+	flush := func() {
+		for i := range han {
+			for n := 1; n <= maxNameChars && i+n <= len(han); n++ {
+				keys = appendSpellings(han[i:i+n], keys)
+			}
+		}
+		han = han[:0]
+	}
+	for _, r := range text {
+		if pinyin.Readings(r) != nil {
+			han = append(han, r)
+			continue
+		}
+		flush()
+	}
+	flush()
+	return keys
+}
+
+// appendSpellings appends the pinyin spellings of the characters cs, at
+// most maxReadingCombos of them.
+func appendSpellings(cs []rune, keys []string) []string {
+	spell := []string{"p:"}
+	for k, c := range cs {
+		rd := pinyin.Readings(c)
+		var next []string
+		for _, s := range spell {
+			for _, r := range rd {
+				if len(next) >= maxReadingCombos {
+					break
+				}
+				if k > 0 {
+					next = append(next, s+" "+r)
+				} else {
+					next = append(next, s+r)
+				}
+			}
+		}
+		spell = next
+	}
+	return append(keys, spell...)
+}
+
+// latinTokens yields the Latin tokens of text (letters and digits, with
+// inner hyphens and apostrophes), and whether each starts with a capital.
+func latinTokens(text string) func(func(string, bool) bool) {
+	return func(yield func(string, bool) bool) {
+		start := -1
+		for i := 0; i <= len(text); {
+			r, n := rune(0), 1
+			if i < len(text) {
+				r, n = utf8.DecodeRuneInString(text[i:])
+			}
+			inner := (r == '-' || r == '\'' || r == '’') && start >= 0 && i+n < len(text) && isAlnum(rune(text[i+n]))
+			if i < len(text) && (isLatinLetter(r) || unicode.IsDigit(r) && r < 0x80 || inner) {
+				if start < 0 {
+					start = i
+				}
+			} else if start >= 0 {
+				tok := text[start:i]
+				if hasLetter(tok) {
+					first, _ := utf8.DecodeRuneInString(tok)
+					if !yield(tok, unicode.IsUpper(first)) {
+						return
+					}
+				}
+				start = -1
+			}
+			i += n
+		}
+	}
+}
+
+func isLatinLetter(r rune) bool {
+	if r < 0x80 {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z'
+	}
+	return unicode.Is(unicode.Latin, r) && unicode.IsLetter(r)
+}
+
+func isAlnum(r rune) bool {
+	return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+}
+
+func hasLetter(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// isAcronymish reports whether an English token is likely to be written
+// the same way in a Chinese translation: an acronym (APEC), a token mixing
+// letters and digits (COVID-19, H2), or inner capitals (iChongqing, WeChat).
+func isAcronymish(tok string) bool {
+	upper, lower, digit := 0, 0, 0
+	for i, r := range tok {
+		switch {
+		case unicode.IsUpper(r):
+			if i > 0 {
+				upper++
+			} else if len(tok) > 1 {
+				upper++
+			}
+		case unicode.IsLower(r):
+			lower++
+		case unicode.IsDigit(r):
+			digit++
+		}
+	}
+	return (upper >= 2 && upper >= lower) || (digit > 0 && upper+lower > 0) || (upper >= 1 && lower > 0 && !unicode.IsUpper(firstRune(tok)))
+}
+
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
+}
+
+// countChars counts the characters of text, white space excluded.
+func countChars(text string) int {
+	n := 0
+	for _, r := range text {
+		if !unicode.IsSpace(r) {
+			n++
+		}
+	}
+	return n
+}
+
+// appendPunct appends items for the punctuation that marks the kind of a
+// sentence and survives translation: questions, exclamations, quotations.
+func appendPunct(text string, zh bool, items []rawItem) []rawItem {
+	var q, x, quote bool
+	for _, r := range text {
+		switch r {
+		case '?', '？':
+			q = true
+		case '!', '！':
+			x = true
+		case '“', '”', '「', '」', '『', '』', '"':
+			quote = true
+		case '\'', '‘', '’':
+			// In English these are mostly apostrophes; quotations with
+			// single marks are found by quotedSingle below.
+			if zh {
+				quote = true
+			}
+		}
+	}
+	if !zh && !quote {
+		quote = quotedSingle(text)
+	}
+	if q {
+		items = append(items, rawItem{keys: []string{"?"}, kind: kindPunct, pen: 1})
+	}
+	if x {
+		items = append(items, rawItem{keys: []string{"!"}, kind: kindPunct, pen: 1})
+	}
+	if quote {
+		items = append(items, rawItem{keys: []string{"\""}, kind: kindPunct, pen: 1})
+	}
+	return items
+}
+
+// quotedSingle reports whether English text holds a quotation in single
+// marks: a mark at the start of the text or after a space, not an
+// apostrophe inside a word.
+func quotedSingle(text string) bool {
+	prev := ' '
+	for i, r := range text {
+		if (r == '\'' || r == '‘') && (i == 0 || unicode.IsSpace(prev) || prev == '(' || prev == '—') {
+			return true
+		}
+		if (r == '\'' || r == '’') && i+1 == len(text) {
+			return true
+		}
+		prev = r
+	}
+	return false
+}
+
+// nameStop lists capitalised English words that are also pinyin syllables
+// but are not names when they start a sentence.
+var nameStop = map[string]bool{
+	"a": true, "an": true, "he": true, "she": true, "me": true, "we": true, "you": true,
+	"can": true, "man": true, "long": true, "hang": true, "ban": true, "fan": true,
+	"pan": true, "ran": true, "tan": true, "sang": true, "sun": true, "ten": true,
+	"die": true, "lie": true, "tie": true, "pie": true, "bin": true, "pin": true,
+	"tin": true, "gong": true, "bang": true, "gang": true, "rang": true,
+	"wan": true, "hen": true, "men": true, "den": true, "zen": true, "ha": true,
+	"ah": true, "oh": true, "o": true, "e": true, "ai": true, "yo": true, "ye": true,
+	"no": true, "so": true, "to": true, "go": true, "do": true, "mr": true,
+	"mrs": true, "ms": true, "ma": true, "pa": true, "sea": true, "she's": true,
+	"then": true, "than": true, "when": true, "yes": true, "hong": true, "kong": true,
+	"china": true, "chinese": true,
+}
+
+// extractor holds what feature extraction needs that is shared by the
+// units of one alignment.
+type extractor struct {
+	opts *options
+}
+
+// numbers appends the number items of text.
+func (f *extractor) numbers(text string, zh bool, items []rawItem) []rawItem {
+	if f.opts.noNumbers {
+		return items
+	}
+	return appendNumbers(text, zh, items)
+}

@@ -1,0 +1,144 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strconv"
+
+	"github.com/zhenalign/zhenalign/align"
+	"github.com/zhenalign/zhenalign/corpus"
+	"github.com/zhenalign/zhenalign/segment"
+)
+
+func runAlign(e *env, args []string) error {
+	fs := flag.NewFlagSet("align", flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	format := fs.String("f", "", "output format: jsonl, ladder or text (default: text on a terminal, jsonl otherwise)")
+	out := fs.String("o", "-", "output file (- for standard output)")
+	presplit := fs.Bool("presplit", false, "the two inputs hold one sentence per line, ids = 0-based line numbers")
+	level := fs.String("level", "sent", "align sentences (sent) or paragraphs (para)")
+	minScore := fs.Float64("min-score", 0, "leave out links scoring below this (scores are in [0,1])")
+	fs.Usage = func() {
+		fmt.Fprint(e.stderr, `usage: zhenalign align [flags] MIXED_FILE
+       zhenalign align [flags] FILE_A FILE_B
+
+A single file holds English and Chinese interleaved; two files hold one
+language each, in either order (ids in the output follow the order given).
+A file may be - for standard input.
+
+`)
+		fs.PrintDefaults()
+	}
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) < 1 || len(pos) > 2 {
+		return fmt.Errorf("%w: want one mixed file or two files, got %d arguments", errUsage, len(pos))
+	}
+	lv := corpus.Sentences
+	switch *level {
+	case "sent":
+	case "para":
+		lv = corpus.Paragraphs
+		if *presplit {
+			return fmt.Errorf("%w: --level para needs paragraphs, and --presplit input has none", errUsage)
+		}
+	default:
+		return fmt.Errorf("%w: --level must be sent or para, not %q", errUsage, *level)
+	}
+	if *presplit && len(pos) != 2 {
+		return fmt.Errorf("%w: --presplit needs two files, one per language", errUsage)
+	}
+	f, err := e.outputFormat(*format, *out, "jsonl", "jsonl", "ladder", "text")
+	if err != nil {
+		return err
+	}
+	var segOpts []segment.Option
+	alOpts := []align.Option{}
+	if *presplit {
+		segOpts = append(segOpts, segment.Presplit())
+		alOpts = append(alOpts, align.WithoutParagraphs())
+	}
+	docs := make([]*segment.Document, len(pos))
+	for k, name := range pos {
+		data, err := e.readInput(name)
+		if err != nil {
+			return err
+		}
+		if docs[k], err = segment.Parse(data, segOpts...); err != nil {
+			return fmt.Errorf("%s: %w", name, err)
+		}
+	}
+	al := align.New(alOpts...)
+	var res *align.Alignment
+	if len(docs) == 1 {
+		res, err = al.AlignMixed(docs[0])
+	} else {
+		res, err = al.AlignDocuments(docs[0], docs[1])
+	}
+	if err != nil {
+		return fmt.Errorf("%s: %w", pos, err)
+	}
+	if lv == corpus.Paragraphs && res.Paragraphs == nil {
+		return fmt.Errorf("--level para: the inputs have no paragraphs to align (one paragraph on a side)")
+	}
+	units := corpus.FromAlignment(res, lv, "")
+	zhFirst := res.Src.Lang == segment.Chinese
+	return e.writeOutput(*out, func(w io.Writer) error {
+		cw := newWriter(f, w, zhFirst)
+		for _, u := range units {
+			if u.Score < *minScore {
+				continue
+			}
+			if err := cw.Write(u); err != nil {
+				return err
+			}
+		}
+		return cw.Close()
+	})
+}
+
+// outputFormat returns the format asked for, or the default: text when
+// writing to a terminal, def otherwise.
+func (e *env) outputFormat(format, out, def string, allowed ...string) (string, error) {
+	if format == "" {
+		if out == "-" && isTerminal(e.stdout) {
+			return "text", nil
+		}
+		return def, nil
+	}
+	for _, a := range allowed {
+		if a == format {
+			return format, nil
+		}
+	}
+	return "", fmt.Errorf("%w: unknown format %q (want one of %v)", errUsage, format, allowed)
+}
+
+// newWriter returns the corpus writer of a format.
+func newWriter(format string, w io.Writer, zhFirst bool) corpus.Writer {
+	switch format {
+	case "ladder":
+		return corpus.NewLadderWriter(w, zhFirst)
+	case "text":
+		cols := 100
+		if c, err := strconv.Atoi(os.Getenv("COLUMNS")); err == nil && c > 0 {
+			cols = c
+		}
+		return corpus.NewTextWriter(w, cols)
+	}
+	return corpus.NewJSONLWriter(w)
+}
+
+// isTerminal reports whether w is a character device (a terminal).
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	fi, err := f.Stat()
+	return err == nil && fi.Mode()&os.ModeCharDevice != 0
+}

@@ -1,0 +1,103 @@
+package corpus
+
+import (
+	"bufio"
+	"encoding/json"
+	"io"
+	"math"
+	"strconv"
+)
+
+// Writer writes units to a parallel-text file. Close writes what the format
+// needs at the end and flushes; it does not close the underlying writer.
+// A Writer is not safe for concurrent use.
+type Writer interface {
+	Write(Unit) error
+	Close() error
+}
+
+// Row is the JSON form of a unit: one object per line in JSONL files.
+type Row struct {
+	EN    string  `json:"en"`
+	ZH    string  `json:"zh"`
+	ENIDs []int   `json:"en_ids"`
+	ZHIDs []int   `json:"zh_ids"`
+	Type  string  `json:"type"`
+	Score float64 `json:"score"`
+	Doc   string  `json:"doc,omitempty"`
+}
+
+// JSONLWriter writes one JSON object per unit and line.
+type JSONLWriter struct {
+	bw  *bufio.Writer
+	enc *json.Encoder
+}
+
+// NewJSONLWriter returns a Writer of JSON lines to w.
+func NewJSONLWriter(w io.Writer) *JSONLWriter {
+	bw := bufio.NewWriter(w)
+	enc := json.NewEncoder(bw)
+	enc.SetEscapeHTML(false)
+	return &JSONLWriter{bw: bw, enc: enc}
+}
+
+// Write writes u as one line.
+func (w *JSONLWriter) Write(u Unit) error {
+	return w.enc.Encode(Row{EN: u.EN, ZH: u.ZH, ENIDs: nonNil(u.ENIDs), ZHIDs: nonNil(u.ZHIDs),
+		Type: u.Type(), Score: round4(u.Score), Doc: u.Doc})
+}
+
+// Close flushes.
+func (w *JSONLWriter) Close() error { return w.bw.Flush() }
+
+func nonNil(x []int) []int {
+	if x == nil {
+		return []int{}
+	}
+	return x
+}
+
+func round4(x float64) float64 { return math.Round(x*1e4) / 1e4 }
+
+// LadderWriter writes the ladder format of published evaluations:
+// "[i,j]:[k]:score" per line, the first side's ids first.
+type LadderWriter struct {
+	bw      *bufio.Writer
+	zhFirst bool
+}
+
+// NewLadderWriter returns a Writer of ladder lines to w, Chinese ids first
+// when zhFirst is set, English ids first otherwise.
+func NewLadderWriter(w io.Writer, zhFirst bool) *LadderWriter {
+	return &LadderWriter{bw: bufio.NewWriter(w), zhFirst: zhFirst}
+}
+
+// Write writes u as one ladder line.
+func (w *LadderWriter) Write(u Unit) error {
+	a, b := u.ENIDs, u.ZHIDs
+	if w.zhFirst {
+		a, b = b, a
+	}
+	buf := make([]byte, 0, 64)
+	buf = appendIDs(append(buf, '['), a)
+	buf = append(buf, "]:["...)
+	buf = appendIDs(buf, b)
+	buf = append(buf, "]:"...)
+	buf = strconv.AppendFloat(buf, u.Score, 'f', 4, 64)
+	buf = append(buf, '\n')
+	_, err := w.bw.Write(buf)
+	return err
+}
+
+// Close flushes.
+func (w *LadderWriter) Close() error { return w.bw.Flush() }
+
+func appendIDs(buf []byte, ids []int) []byte {
+	for i, v := range ids {
+		if i > 0 {
+			buf = append(buf, ',')
+		}
+		buf = strconv.AppendInt(buf, int64(v), 10)
+	}
+	return buf
+}

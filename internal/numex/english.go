@@ -1,0 +1,664 @@
+package numex
+
+import (
+	"math"
+	"unicode/utf8"
+)
+
+// English returns the numbers and date parts in the English sentence s, in
+// order of their Start offsets; the spans do not overlap. It returns nil
+// when s holds none. It is safe for concurrent use.
+//
+// It reads Arabic numerals (1,000,000; 3.5; full-width ２０２２), ordinal
+// suffixes (15th, 20thCPC), percentages (15%, 15 per cent), scales
+// (1.2 billion, RMB100 billion), spelled-out numbers up to the trillions
+// (two million, a hundred, forty-fifth, KJV "threescore and ten"),
+// fractions (one third, two thirds), vague magnitudes (dozens, tens of
+// thousands), dates (November 15th, 2022; 15 November 2022; Nov. 15;
+// 2022-11-15), weekdays and decades (1990s).
+func English(s string) []Number {
+	return AppendEnglish(nil, s)
+}
+
+// AppendEnglish is like [English] but appends to dst and returns the
+// extended slice, so a caller can reuse one buffer across sentences.
+func AppendEnglish(dst []Number, s string) []Number {
+	e := enScanner{s: s, out: dst, approxAt: -1}
+	for i := 0; i < len(s); {
+		t := lexTok(s, i)
+		switch t.kind {
+		case tEOF:
+			return e.out
+		case tNum:
+			i = e.number(t)
+		case tWord:
+			i = e.word(t)
+		default:
+			i = t.end
+		}
+	}
+	return e.out
+}
+
+type tokKind uint8
+
+const (
+	tEOF tokKind = iota
+	tWord
+	tNum
+	tOther
+)
+
+type tok struct {
+	kind       tokKind
+	start, end int
+	lit        numLit // for tNum
+}
+
+// lexTok returns the token at or after i, skipping white space.
+func lexTok(s string, i int) tok {
+	i = skipSpace(s, i)
+	if i >= len(s) {
+		return tok{kind: tEOF, start: len(s), end: len(s)}
+	}
+	c := s[i]
+	if isLetter(c) {
+		j := i + 1
+		for j < len(s) && isLetter(s[j]) {
+			j++
+		}
+		return tok{kind: tWord, start: i, end: j}
+	}
+	if isDigitAt(s, i) {
+		l := lexNum(s, i)
+		return tok{kind: tNum, start: i, end: l.end, lit: l}
+	}
+	if c < utf8.RuneSelf {
+		return tok{kind: tOther, start: i, end: i + 1}
+	}
+	_, n := utf8.DecodeRuneInString(s[i:])
+	return tok{kind: tOther, start: i, end: i + n}
+}
+
+type enScanner struct {
+	s   string
+	out []Number
+	// approxAt is the end of the last approximation word (nearly, over…),
+	// or -1; a number starting right after it is Approx.
+	approxAt int
+}
+
+func (e *enScanner) emit(n Number) {
+	if math.IsInf(n.Value, 0) || math.IsNaN(n.Value) {
+		return // a run of hundreds of digits
+	}
+	if e.approxAt >= 0 && skipSpace(e.s, e.approxAt) == n.Start {
+		switch n.Kind {
+		case Cardinal, Ordinal, Percent:
+			n.Flags |= Approx
+		}
+	}
+	e.approxAt = -1
+	e.out = append(e.out, n)
+}
+
+// nextWord returns the word after position p when only white space or a
+// single hyphen separates them.
+func (e *enScanner) nextWord(p int) (ws, we int, ok bool) {
+	s := e.s
+	i := p
+	if i < len(s) && s[i] == '-' {
+		i++
+	} else {
+		i = skipSpace(s, i)
+	}
+	if i >= len(s) || !isLetter(s[i]) {
+		return 0, 0, false
+	}
+	j := i + 1
+	for j < len(s) && isLetter(s[j]) {
+		j++
+	}
+	return i, j, true
+}
+
+func (e *enScanner) peekClass(p int) (wclass, int, int) {
+	ws, we, ok := e.nextWord(p)
+	if !ok {
+		return wclass{}, p, p
+	}
+	return classify(e.s[ws:we]), ws, we
+}
+
+// prevWordClass returns the class of the word before position p, if only
+// white space separates them.
+func (e *enScanner) prevWordClass(p int) wkind {
+	s := e.s
+	i := p
+	for i > 0 && (s[i-1] == ' ' || s[i-1] == '\t' || s[i-1] == '\n' || s[i-1] == '\r') {
+		i--
+	}
+	j := i
+	for j > 0 && isLetter(s[j-1]) {
+		j--
+	}
+	if j == i {
+		return wNone
+	}
+	return classify(s[j:i]).kind
+}
+
+func (e *enScanner) word(t tok) int {
+	s := e.s
+	if isUpper(s[t.start]) {
+		if v := romanValue(s[t.start:t.end]); v > 0 && (t.end-t.start >= 2 || e.romanContext(t.start)) {
+			e.emit(Number{Value: float64(v), Kind: Cardinal, Start: t.start, End: t.end})
+			return t.end
+		}
+	}
+	c := classify(s[t.start:t.end])
+	switch c.kind {
+	case wNone:
+		return t.end
+	case wApprox:
+		e.approxAt = t.end
+		return t.end
+	case wMonth:
+		return e.month(t.start, t.end, c, false)
+	case wWeekday:
+		if isUpper(s[t.start]) {
+			e.emit(Number{Value: float64(c.val), Kind: Weekday, Start: t.start, End: t.end})
+		}
+		return t.end
+	case wNo:
+		// "No. 1", "No.1": an ordinal, as 第一.
+		j := t.end
+		if j < len(s) && s[j] == '.' {
+			j = skipSpace(s, j+1)
+			if isDigitAt(s, j) {
+				l := lexNum(s, j)
+				if l.plainInt(6) {
+					e.emit(Number{Value: l.val.float(), Kind: Ordinal, Start: t.start, End: l.end})
+					return l.end
+				}
+			}
+		}
+		return t.end
+	case wVague, wFew:
+		return e.vague(t, c)
+	case wBoth:
+		e.emit(Number{Value: 2, Kind: Cardinal, Flags: Weak, Start: t.start, End: t.end})
+		return t.end
+	case wA:
+		// "a third of", "a quarter of".
+		if dc, _, dwe := e.peekClass(t.end); dc.kind == wDenom || dc.kind == wOrdUnit && dc.val >= 3 && dc.val <= 10 {
+			if oc, _, _ := e.peekClass(dwe); oc.kind == wOf {
+				e.emit(Number{Value: 1 / float64(dc.val), Kind: Fraction, Start: t.start, End: dwe})
+				return dwe
+			}
+			return t.end
+		}
+		return e.words(t)
+	}
+	if c.kind.isNumberWord() {
+		return e.words(t)
+	}
+	return t.end
+}
+
+// number handles an Arabic numeral token.
+func (e *enScanner) number(t tok) int {
+	s := e.s
+	l := t.lit
+	if end, ok := markerEnd(s, l); ok {
+		e.emit(Number{Value: l.val.float(), Kind: Cardinal, Flags: Marker, Start: l.start, End: l.end})
+		return end
+	}
+	if m, d, ok := isoDate(s, l); ok {
+		e.emit(Number{Value: l.val.float(), Kind: Year, Start: l.start, End: l.end})
+		e.emit(Number{Value: m.val.float(), Kind: Month, Start: m.start, End: m.end})
+		e.emit(Number{Value: d.val.float(), Kind: Day, Start: d.start, End: d.end})
+		return d.end
+	}
+	var flags Flags
+	if codeBefore(s, l.start) {
+		flags |= Code
+	}
+	v := l.val
+	kind := Cardinal
+	end := l.end
+	plain := l.plainInt(19)
+	if plain {
+		if n := ordSuffixAt(s, end); n > 0 {
+			kind = Ordinal
+			end += n
+		} else if n := decadeSuffixAt(s, end); n > 0 && (l.intDigits == 4 || l.intDigits == 2) && l.val.mant%10 == 0 {
+			kind = Decade
+			end += n
+		}
+	}
+	scaled := false
+	if kind == Cardinal {
+		if n := e.percentAfter(end); n > 0 {
+			kind = Percent
+			end += n
+		} else if k, we := e.scaleAfter(end); k > 0 {
+			v = v.shift(k)
+			end = we
+			scaled = true
+			if n := e.percentAfter(end); n > 0 {
+				kind = Percent
+				end += n
+			}
+		}
+	}
+	// A day before its month: "15 November", "15th of November".
+	if flags == 0 && !scaled && l.plainInt(2) && (kind == Cardinal || kind == Ordinal) {
+		if dv := l.intValue(); dv >= 1 && dv <= 31 {
+			if mws, mwe, mc, ok := e.monthAfterDay(end); ok {
+				e.emit(Number{Value: float64(dv), Kind: Day, Start: l.start, End: end})
+				return e.month(mws, mwe, mc, true)
+			}
+		}
+	}
+	if kind == Cardinal && flags == 0 && !scaled && l.plainInt(4) && l.intDigits == 4 {
+		if y := l.intValue(); y >= 1800 && y <= 2100 {
+			kind = Year
+		}
+	}
+	e.emit(Number{Value: v.float(), Kind: kind, Flags: flags, Start: l.start, End: end})
+	return end
+}
+
+// decadeSuffixAt returns the length of "s" or "'s" closing a decade (1990s).
+func decadeSuffixAt(s string, i int) int {
+	n := 0
+	switch {
+	case i < len(s) && s[i] == 's':
+		n = 1
+	case i+1 < len(s) && s[i] == '\'' && s[i+1] == 's':
+		n = 2
+	default:
+		return 0
+	}
+	if i+n < len(s) && isLetter(s[i+n]) {
+		return 0
+	}
+	return n
+}
+
+// percentAfter returns the length of a percent sign or of " per cent",
+// " percent" after position p, or 0.
+func (e *enScanner) percentAfter(p int) int {
+	if n := percentSignAt(e.s, p); n > 0 {
+		return n
+	}
+	c, _, we := e.peekClass(p)
+	switch c.kind {
+	case wPercent:
+		return we - p
+	case wPer:
+		if c2, _, we2 := e.peekClass(we); c2.kind == wCent {
+			return we2 - p
+		}
+	}
+	return 0
+}
+
+// scaleAfter returns the power of ten of a scale word after p (hundred,
+// thousand, million, billion, trillion, bn) and where it ends.
+func (e *enScanner) scaleAfter(p int) (int, int) {
+	s := e.s
+	i := p
+	if i < len(s) && s[i] == '-' {
+		return 0, p
+	}
+	ws, we, ok := e.nextWord(i)
+	if !ok {
+		return 0, p
+	}
+	if eqFold(s[ws:we], "bn") {
+		return 9, we
+	}
+	c := classify(s[ws:we])
+	switch c.kind {
+	case wHundred, wScale:
+		// "5 hundred thousand"
+		if c.kind == wHundred {
+			if c2, _, we2 := e.peekClass(we); c2.kind == wScale {
+				return int(c.val + c2.val), we2
+			}
+		}
+		return int(c.val), we
+	}
+	return 0, p
+}
+
+// monthAfterDay looks for a capitalised month name after a day number,
+// optionally after "of".
+func (e *enScanner) monthAfterDay(p int) (ws, we int, c wclass, ok bool) {
+	c, ws, we = e.peekClass(p)
+	if c.kind == wOf {
+		c, ws, we = e.peekClass(we)
+	}
+	if c.kind != wMonth || !isUpper(e.s[ws]) || ws == p {
+		return 0, 0, c, false
+	}
+	return ws, we, c, true
+}
+
+// month handles a month name at s[ws:we]. afterDay is set when the day was
+// written first ("15 November") and has been emitted.
+func (e *enScanner) month(ws, we int, c wclass, afterDay bool) int {
+	s := e.s
+	end := we
+	if c.abbr && end < len(s) && s[end] == '.' {
+		end++
+	}
+	if afterDay {
+		e.emit(Number{Value: float64(c.val), Kind: Month, Start: ws, End: end})
+		return e.yearAfter(end)
+	}
+	if !isUpper(s[ws]) {
+		return we
+	}
+	t := lexTok(s, end)
+	if t.kind == tNum {
+		l := t.lit
+		if d := l.intValue(); l.plainInt(2) && d >= 1 && d <= 31 && !e.notDay(l.end) {
+			dEnd := l.end + ordSuffixAt(s, l.end)
+			e.emit(Number{Value: float64(c.val), Kind: Month, Start: ws, End: end})
+			e.emit(Number{Value: float64(d), Kind: Day, Start: l.start, End: dEnd})
+			return e.yearAfter(dEnd)
+		}
+		if y := l.intValue(); l.plainInt(4) && l.intDigits == 4 && y >= 1000 && y <= 2999 {
+			e.emit(Number{Value: float64(c.val), Kind: Month, Start: ws, End: end})
+			e.emit(Number{Value: float64(y), Kind: Year, Start: l.start, End: l.end})
+			return l.end
+		}
+	}
+	// May, and abbreviations (Mar, Jan), stand for months only beside a number.
+	if c.abbr || c.val == 5 {
+		return we
+	}
+	e.emit(Number{Value: float64(c.val), Kind: Month, Start: ws, End: end})
+	return end
+}
+
+// notDay reports whether what follows a number after a month name shows it is
+// not a day: a time (3:30), a percentage, a scale word.
+func (e *enScanner) notDay(p int) bool {
+	s := e.s
+	if p < len(s) && s[p] == ':' {
+		return true
+	}
+	if percentSignAt(s, p) > 0 {
+		return true
+	}
+	k, _ := e.scaleAfter(p)
+	return k > 0
+}
+
+// yearAfter emits a four-digit year following a date, after an optional
+// comma, and returns the end of what it consumed.
+func (e *enScanner) yearAfter(p int) int {
+	s := e.s
+	i := skipSpace(s, p)
+	if i < len(s) && s[i] == ',' {
+		i = skipSpace(s, i+1)
+	}
+	if !isDigitAt(s, i) {
+		return p
+	}
+	l := lexNum(s, i)
+	if y := l.intValue(); l.plainInt(4) && l.intDigits == 4 && y >= 1000 && y <= 2999 && ordSuffixAt(s, l.end) == 0 {
+		e.emit(Number{Value: float64(y), Kind: Year, Start: l.start, End: l.end})
+		return l.end
+	}
+	return p
+}
+
+// words reads a spelled-out number starting with the word t.
+func (e *enScanner) words(t tok) int {
+	s := e.s
+	var total, cur int64 // completed scale groups; the group below a thousand
+	lastScale := int64(0)
+	kind := Cardinal
+	prev := wNone
+	first := wNone
+	n := 0
+	end := t.start
+	ws, we := t.start, t.end
+	for {
+		c := classify(s[ws:we])
+		r := cur % 100
+		ok := false
+		switch c.kind {
+		case wA:
+			if n == 0 {
+				switch nc, _, _ := e.peekClass(we); nc.kind {
+				case wHundred, wScale, wDozen, wScore:
+					cur, ok = 1, true
+				}
+			}
+		case wUnit, wOrdUnit:
+			switch {
+			case prev == wAnd: // checked when "and" was accepted
+				ok = true
+			case r == 0 && prev != wUnit && prev != wOrdUnit:
+				ok = true
+			case r >= 20 && r%10 == 0 && c.val < 10 && (prev == wTen || prev == wTenScore):
+				ok = true
+			}
+			if ok {
+				cur += c.val
+			}
+		case wTen, wOrdTen, wTenScore:
+			if r == 0 && prev != wUnit || prev == wAnd && r > 0 && r < 10 {
+				cur += c.val
+				ok = true
+			}
+		case wHundred, wOrdHundred:
+			if cur < 100 && (cur > 0 || n == 0) && prev != wHundred {
+				cur = max(cur, 1) * 100
+				ok = true
+			}
+		case wScale, wOrdScale:
+			if (lastScale == 0 || c.val < lastScale) && (cur > 0 || n == 0) && cur < 1000 {
+				total += max(cur, 1) * pow10i(c.val)
+				cur = 0
+				lastScale = c.val
+				ok = true
+			}
+		case wScore:
+			if cur > 0 && cur < 20 {
+				cur *= 20
+				ok = true
+			}
+		case wDozen:
+			if cur < 100 {
+				cur = max(cur, 1) * 12
+				ok = true
+			}
+		case wAnd:
+			if n > 0 {
+				nc, _, _ := e.peekClass(we)
+				switch {
+				case (r == 0 && total+cur > 0) && (nc.kind == wUnit || nc.kind == wTen || nc.kind == wOrdUnit || nc.kind == wOrdTen):
+					ok = true // one hundred and five
+				case r > 0 && r < 10 && (nc.kind == wTen || nc.kind == wOrdTen):
+					ok = true // seven and twenty
+				case (prev == wScore || prev == wTenScore) && (nc.kind == wUnit || nc.kind == wOrdUnit):
+					ok = true // threescore and ten
+				case prev == wTen && (nc.kind == wUnit || nc.kind == wOrdUnit) && nc.val < 10:
+					ok = true // sixty and five
+				}
+			}
+		}
+		if !ok {
+			break
+		}
+		if c.kind != wAnd {
+			end = we
+		}
+		if n == 0 {
+			first = c.kind
+		}
+		n++
+		prev = c.kind
+		if c.kind.isOrdinal() {
+			kind = Ordinal
+			break
+		}
+		if c.kind == wDozen {
+			break
+		}
+		nws, nwe, more := e.nextWord(we)
+		if !more {
+			break
+		}
+		ws, we = nws, nwe
+	}
+	if end == t.start {
+		return t.end
+	}
+	value := total + cur
+	var flags Flags
+	if n == 1 && value == 1 {
+		switch first {
+		case wUnit: // "one"
+			if e.skipOne(t.start, end) {
+				return end
+			}
+			flags |= Weak
+		case wOrdUnit: // "first"
+			flags |= Weak
+		}
+	}
+	num := Number{Value: float64(value), Kind: kind, Flags: flags, Start: t.start, End: end}
+	if kind == Cardinal && lastScale == 0 && value >= 1 && value <= 10 {
+		if fe, fv, ok := e.fraction(end, value, first == wUnit && n == 1); ok {
+			num.Value, num.Kind, num.Flags, num.End = fv, Fraction, 0, fe
+		}
+	}
+	if num.Kind == Cardinal {
+		if p := e.percentAfter(end); p > 0 {
+			num.Kind, num.Flags, num.End = Percent, 0, end+p
+		}
+	}
+	e.emit(num)
+	return num.End
+}
+
+func pow10i(k int64) int64 {
+	p := int64(1)
+	for ; k > 0; k-- {
+		p *= 10
+	}
+	return p
+}
+
+// skipOne reports whether "one" at s[start:end] is a pronoun or part of a
+// phrase rather than a number: no one, any one, the one, one of, one another,
+// one's.
+func (e *enScanner) skipOne(start, end int) bool {
+	s := e.s
+	if end < len(s) && (s[end] == '\'' || end+3 <= len(s) && s[end:end+3] == "’") {
+		return true
+	}
+	switch e.prevWordClass(start) {
+	case wNo, wDet:
+		return true
+	}
+	switch c, _, _ := e.peekClass(end); c.kind {
+	case wOf, wAnother:
+		return true
+	}
+	return false
+}
+
+// fraction reads a denominator after a spelled-out numerator: "two thirds",
+// "one third", "one-fifth". Singular denominators need the numerator "one".
+func (e *enScanner) fraction(p int, num int64, one bool) (int, float64, bool) {
+	c, _, we := e.peekClass(p)
+	switch {
+	case c.kind == wDenoms:
+	case one && (c.kind == wDenom || c.kind == wOrdUnit && c.val >= 3 && c.val <= 10):
+	default:
+		return 0, 0, false
+	}
+	return we, float64(num) / float64(c.val), true
+}
+
+// vague reads "dozens", "hundreds of thousands", "tens of millions",
+// "several hundred", "a few thousand".
+func (e *enScanner) vague(t tok, c wclass) int {
+	exp := c.val
+	end := t.end
+	if c.kind == wFew {
+		nc, _, we := e.peekClass(end)
+		switch nc.kind {
+		case wHundred, wScale:
+			exp, end = nc.val, we
+		case wDozen:
+			exp, end = 1, we
+		default:
+			return t.end
+		}
+		if nc2, _, we2 := e.peekClass(end); nc2.kind == wScale && nc.kind == wHundred {
+			exp, end = exp+nc2.val, we2
+		}
+	} else {
+		// "tens of thousands", "hundreds of millions".
+		for {
+			oc, _, owe := e.peekClass(end)
+			if oc.kind != wOf {
+				break
+			}
+			nc, _, nwe := e.peekClass(owe)
+			if nc.kind != wVague || nc.val < 2 {
+				break
+			}
+			exp, end = exp+nc.val, nwe
+		}
+		if end == t.end && eqFold(e.s[t.start:t.end], "tens") {
+			return t.end
+		}
+	}
+	e.emit(Number{Value: pow10(int(exp)), Kind: Cardinal, Flags: Vague, Start: t.start, End: end})
+	return end
+}
+
+// romanContext reports whether the word before p introduces a one-letter
+// Roman numeral: annex I, chapter V, part X.
+func (e *enScanner) romanContext(p int) bool {
+	s := e.s
+	i := p
+	for i > 0 && s[i-1] == ' ' {
+		i--
+	}
+	j := i
+	for j > 0 && isLetter(s[j-1]) {
+		j--
+	}
+	if i == p || j == i {
+		return false
+	}
+	w := s[j:i]
+	for _, k := range [...]string{"annex", "annexes", "chapter", "section", "article", "schedule", "table",
+		"phase", "form", "volume", "title", "appendix"} {
+		if eqFold(w, k) {
+			return true
+		}
+	}
+	// After these, "I" is more often the pronoun: "for my part I will".
+	if s[p] == 'I' {
+		return false
+	}
+	for _, k := range [...]string{"part", "class", "grade", "stage", "type", "category", "book"} {
+		if eqFold(w, k) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,151 @@
+// Package pinyin gives the toneless Hanyu Pinyin readings of Han characters
+// and splits romanised names into pinyin syllables, so that 王雯 can be
+// matched with "Wang Wen" and 重慶 with "Chongqing".
+//
+// Readings come from github.com/mozillazg/go-pinyin (Unihan kMandarin and
+// kHanyuPinyin), which covers traditional and simplified characters. The
+// tables are built once, on first use, and are read-only afterwards: every
+// function is safe for concurrent use.
+package pinyin
+
+import (
+	"strings"
+	"sync"
+
+	gopinyin "github.com/mozillazg/go-pinyin"
+)
+
+type tables struct {
+	readings  map[rune][]string // toneless, deduplicated, ü written as "v"
+	syllables map[string]bool
+	maxSyl    int
+}
+
+var load = sync.OnceValue(func() *tables {
+	t := &tables{readings: make(map[rune][]string, len(gopinyin.PinyinDict)), syllables: map[string]bool{}}
+	for cp, rd := range gopinyin.PinyinDict {
+		var out []string
+		for s := range strings.SplitSeq(rd, ",") {
+			s = Toneless(s)
+			if s == "" {
+				continue
+			}
+			dup := false
+			for _, o := range out {
+				if o == s {
+					dup = true
+				}
+			}
+			if !dup {
+				out = append(out, s)
+			}
+			t.syllables[s] = true
+			t.maxSyl = max(t.maxSyl, len(s))
+		}
+		t.readings[rune(cp)] = out
+	}
+	// Spellings used in names for ü: Lü = Lu = Lv = Lyu.
+	for s := range t.syllables {
+		if strings.Contains(s, "v") {
+			t.syllables[strings.ReplaceAll(s, "v", "u")] = true
+			t.syllables[strings.ReplaceAll(s, "v", "yu")] = true
+		}
+	}
+	return t
+})
+
+// Readings returns the toneless readings of r ("zhong", "chong" for 重),
+// with ü written "v", or nil when r is not a Han character with a known
+// reading. The slice is shared: do not modify it.
+func Readings(r rune) []string {
+	return load().readings[r]
+}
+
+// IsSyllable reports whether s (lower case, toneless) is a pinyin syllable.
+func IsSyllable(s string) bool {
+	return load().syllables[s]
+}
+
+// Toneless removes tone marks from a pinyin syllable and writes ü as "v".
+func Toneless(s string) string {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return s
+	}
+	var b strings.Builder
+	for _, c := range s {
+		switch c {
+		case 'ā', 'á', 'ǎ', 'à':
+			c = 'a'
+		case 'ē', 'é', 'ě', 'è', 'ê':
+			c = 'e'
+		case 'ī', 'í', 'ǐ', 'ì':
+			c = 'i'
+		case 'ō', 'ó', 'ǒ', 'ò':
+			c = 'o'
+		case 'ū', 'ú', 'ǔ', 'ù':
+			c = 'u'
+		case 'ǖ', 'ǘ', 'ǚ', 'ǜ', 'ü':
+			c = 'v'
+		case 'ń', 'ň', 'ǹ':
+			c = 'n'
+		case 'ḿ':
+			c = 'm'
+		case '\u0304', '\u0301', '\u030c', '\u0300':
+			continue
+		}
+		b.WriteRune(c)
+	}
+	return b.String()
+}
+
+// Split returns the ways of writing word (lower-case ASCII letters) as a
+// sequence of pinyin syllables, at most limit of them, preferring fewer
+// syllables. "chongqing" gives [chong qing]; "xian" gives [xian] and
+// [xi an]; "belarus" gives nothing. Apostrophes and hyphens must be removed
+// by the caller.
+func Split(word string, limit int) [][]string {
+	t := load()
+	// ok[i]: word[i:] can be written as syllables; the search below then
+	// never enters a dead end, so its cost is bounded by limit×len(word).
+	ok := make([]bool, len(word)+1)
+	ok[len(word)] = true
+	for i := len(word) - 1; i >= 0; i-- {
+		for n := 1; n <= t.maxSyl && i+n <= len(word); n++ {
+			if ok[i+n] && t.syllables[word[i:i+n]] {
+				ok[i] = true
+				break
+			}
+		}
+	}
+	if !ok[0] {
+		return nil
+	}
+	var out [][]string
+	var cur []string
+	var rec func(i int)
+	rec = func(i int) {
+		if len(out) >= limit {
+			return
+		}
+		if i == len(word) {
+			out = append(out, append([]string(nil), cur...))
+			return
+		}
+		for n := min(t.maxSyl, len(word)-i); n >= 1; n-- {
+			if ok[i+n] && t.syllables[word[i:i+n]] {
+				cur = append(cur, word[i:i+n])
+				rec(i + n)
+				cur = cur[:len(cur)-1]
+			}
+		}
+	}
+	rec(0)
+	return out
+}

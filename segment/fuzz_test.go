@@ -1,0 +1,91 @@
+package segment_test
+
+import (
+	"testing"
+	"unicode/utf8"
+
+	"github.com/zhenalign/zhenalign/segment"
+)
+
+// FuzzParse checks that Parse never panics and that its spans are ordered,
+// not overlapping, inside the input and on UTF-8 boundaries, with invalid
+// bytes kept in some span.
+func FuzzParse(f *testing.F) {
+	for _, s := range []string{
+		"", "He came. She left.", "雙方近50家企業代表出席論壇。Nearly 50 attended.",
+		"經(jīng)貿(mào)合作。", "Co., Ltd. with\r\nthe Park.", "\xff\xfe\xfd", "a\x80b. C?d", "中國(China)(APEC)",
+		"'I... I... can't.' 韦小宝道：“不过…… 不过……”", "\ufeff\u2028x\u2029",
+	} {
+		f.Add([]byte(s), false)
+		f.Add([]byte(s), true)
+	}
+	f.Fuzz(func(t *testing.T, src []byte, presplit bool) {
+		var opts []segment.Option
+		if presplit {
+			opts = append(opts, segment.Presplit())
+		}
+		doc, err := segment.Parse(src, opts...)
+		if err != nil {
+			return
+		}
+		prev := 0
+		covered := make([]bool, len(src))
+		starts := runeStarts(src)
+		for i, s := range doc.Sentences {
+			if s.Start < prev || s.End < s.Start || s.End > len(src) {
+				t.Fatalf("sentence %d span [%d,%d) after %d in %d bytes", i, s.Start, s.End, prev, len(src))
+			}
+			if !starts[s.Start] || !starts[s.End] {
+				t.Fatalf("sentence %d span [%d,%d) not on rune boundaries", i, s.Start, s.End)
+			}
+			if s.Para < 0 || s.Para >= len(doc.Paragraphs) {
+				t.Fatalf("sentence %d in paragraph %d of %d", i, s.Para, len(doc.Paragraphs))
+			}
+			for k := s.Start; k < s.End; k++ {
+				covered[k] = true
+			}
+			prev = s.End
+		}
+		for i := 0; i < len(src); {
+			r, n := utf8.DecodeRune(src[i:])
+			if r == utf8.RuneError && n == 1 && !covered[i] {
+				t.Fatalf("invalid byte at %d dropped", i)
+			}
+			i += n
+		}
+		if presplit {
+			lines := 0
+			for i := 0; i < len(src); lines++ {
+				j := i
+				for j < len(src) && src[j] != '\n' && src[j] != '\r' && !(src[j] == 0xE2 && j+2 < len(src) && src[j+1] == 0x80 && (src[j+2] == 0xA8 || src[j+2] == 0xA9)) {
+					j++
+				}
+				switch {
+				case j+1 < len(src) && src[j] == '\r' && src[j+1] == '\n':
+					j += 2
+				case j < len(src) && src[j] == 0xE2:
+					j += 3
+				case j < len(src):
+					j++
+				}
+				i = j
+			}
+			if len(doc.Sentences) != lines {
+				t.Fatalf("presplit: %d sentences for %d lines", len(doc.Sentences), lines)
+			}
+		}
+	})
+}
+
+// runeStarts marks the offsets at which decoding src rune by rune stops
+// (an invalid byte counts as one rune), and len(src).
+func runeStarts(src []byte) []bool {
+	starts := make([]bool, len(src)+1)
+	for i := 0; i < len(src); {
+		starts[i] = true
+		_, n := utf8.DecodeRune(src[i:])
+		i += n
+	}
+	starts[len(src)] = true
+	return starts
+}

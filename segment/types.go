@@ -1,0 +1,99 @@
+package segment
+
+// Lang is the language of a run, paragraph or sentence.
+type Lang uint8
+
+// Languages. Other covers text with neither English nor Chinese content:
+// dates, numbers, punctuation-only lines.
+const (
+	Other Lang = iota
+	English
+	Chinese
+)
+
+// String returns "en", "zh" or "none".
+func (l Lang) String() string {
+	switch l {
+	case English:
+		return "en"
+	case Chinese:
+		return "zh"
+	}
+	return "none"
+}
+
+// Script is the writing system of a Chinese span.
+type Script uint8
+
+// Scripts. NoScript is used for text that is not Chinese. Ambiguous means the
+// text holds only characters written alike in both scripts; Mixed means it
+// holds characters specific to each.
+const (
+	NoScript Script = iota
+	Simplified
+	Traditional
+	Mixed
+	Ambiguous
+)
+
+// String returns "", "hans", "hant", "mixed" or "ambiguous".
+func (s Script) String() string {
+	switch s {
+	case Simplified:
+		return "hans"
+	case Traditional:
+		return "hant"
+	case Mixed:
+		return "mixed"
+	case Ambiguous:
+		return "ambiguous"
+	}
+	return ""
+}
+
+// Flags record what cleanup found in a sentence.
+type Flags uint8
+
+const (
+	// Annotated means pinyin annotations were removed from Text.
+	Annotated Flags = 1 << iota
+	// Mojibake means the span holds signs of a broken encoding: U+FFFD,
+	// invalid UTF-8, or an ASCII '?' inside a run of Han characters.
+	Mojibake
+)
+
+// Sentence is one sentence of a Document.
+//
+// Input[Start:End] is the original text, byte offsets into the input given
+// to Parse. Text is the cleaned text (scraping annotations removed, the
+// original otherwise kept as written); Norm is the form used for matching:
+// simplified script for Chinese, Unicode NFKC for the rest.
+type Sentence struct {
+	Lang   Lang
+	Script Script
+	Text   string
+	Norm   string
+	Start  int
+	End    int
+	Para   int // index into Document.Paragraphs
+	Flags  Flags
+}
+
+// Paragraph is one paragraph of a Document: a line, or the part of a line
+// holding one language when a line glues English and Chinese together.
+// Its sentences are Document.Sentences[First:First+Count].
+type Paragraph struct {
+	Lang   Lang
+	Script Script
+	Start  int
+	End    int
+	First  int
+	Count  int
+}
+
+// Document is parsed text: paragraphs in input order and the sentences of
+// all paragraphs, in input order.
+type Document struct {
+	Paragraphs []Paragraph
+	Sentences  []Sentence
+}
