@@ -125,25 +125,26 @@ func span(a, b int) []int {
 	return s
 }
 
-// features computes the raw units of sentences of the given language.
-func (al *Aligner) features(ss []segment.Sentence, lang segment.Lang) []rawUnit {
+// features computes the raw units of both sides: English first, so that
+// the Chinese side keeps only the name spellings the English side has.
+func (al *Aligner) features(zh, en []segment.Sentence) (rz, re []rawUnit) {
 	f := &extractor{opts: &al.opts}
-	out := make([]rawUnit, len(ss))
-	for i, s := range ss {
-		if lang == segment.Chinese {
-			out[i] = chineseFeatures(s.Norm, f)
-		} else {
-			out[i] = englishFeatures(s.Norm, f)
-		}
+	re = make([]rawUnit, len(en))
+	for i, s := range en {
+		re[i] = englishFeatures(s.Norm, f)
 	}
-	return out
+	f.addNames(re)
+	rz = make([]rawUnit, len(zh))
+	for i, s := range zh {
+		rz[i] = chineseFeatures(s.Norm, f)
+	}
+	return rz, re
 }
 
 // alignSentences aligns Chinese and English sentences and returns the
 // beads (Chinese rows, English columns).
 func (al *Aligner) alignSentences(zh, en []segment.Sentence) []bead {
-	rz := al.features(zh, segment.Chinese)
-	re := al.features(en, segment.English)
+	rz, re := al.features(zh, en)
 	md := newModel(rz, re, al.p, &al.opts)
 	return al.alignRegion(md, rz, re, region{0, len(rz), 0, len(re)}, al.types)
 }
@@ -172,5 +173,5 @@ func (al *Aligner) searchBand(md *model, rg region, bd band) []bead {
 			}
 		}
 	}
-	return s.viterbi(rg, bd, al.p.temp, progress)
+	return s.search(rg, bd, al.p.temp, al.p.minPost, progress)
 }

@@ -99,8 +99,7 @@ func (al *Aligner) alignSides(src, tgt Side, paras bool, lay *layout) (*Alignmen
 	if swapped {
 		zs, es = tgt, src
 	}
-	rz := al.features(zh, segment.Chinese)
-	re := al.features(en, segment.English)
+	rz, re := al.features(zh, en)
 	md := newModel(rz, re, al.p, &al.opts)
 	if !paras || len(zs.Paragraphs) == 0 || len(es.Paragraphs) == 0 {
 		beads := al.alignRegion(md, rz, re, region{0, len(rz), 0, len(re)}, al.types)
@@ -123,12 +122,18 @@ func (al *Aligner) alignSides(src, tgt Side, paras bool, lay *layout) (*Alignmen
 	// Untranslated paragraphs skew the document's length ratio: align
 	// with the usual ratio first, then with the ratio of what aligned.
 	pm.setRatio(defaultRatio)
-	pbeads := al.alignRegion(pm, pz, pe, prg, paragraphTypes())
+	ptypes := paragraphTypes()
+	para := *al
+	para.p.minPost = al.p.minPostPara
+	pbeads := para.alignRegion(pm, pz, pe, prg, ptypes)
 	if r, ok := pm.beadRatio(pbeads, prg); ok {
 		pm.setRatio(r)
 		md.setRatio(r)
-		pbeads = al.alignRegion(pm, pz, pe, prg, paragraphTypes())
 	}
+	// How many paragraphs are left untranslated varies much between
+	// documents: re-estimate the link priors from the first pass.
+	ptypes = reestimate(ptypes, pbeads, al.p.priorWeight)
+	pbeads = para.alignRegion(pm, pz, pe, prg, ptypes)
 	res.Paragraphs = toLinks(pbeads, swapped)
 	// Sentence pass inside each paragraph link.
 	var beads []bead
@@ -189,7 +194,7 @@ func mergeParagraphs(us []rawUnit, ps []segment.Paragraph) []rawUnit {
 // pages, so omissions are likelier than between sentences.
 func paragraphTypes() []beadType {
 	ts := []beadType{
-		{1, 1, 0.5}, {1, 0, 0.18}, {0, 1, 0.18}, {1, 2, 0.04}, {2, 1, 0.04},
+		{1, 1, 0.25}, {1, 0, 0.3}, {0, 1, 0.3}, {1, 2, 0.04}, {2, 1, 0.04},
 		{1, 3, 0.01}, {3, 1, 0.01}, {2, 2, 0.005},
 	}
 	for i := range ts {

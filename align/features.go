@@ -87,19 +87,24 @@ func chineseFeatures(text string, f *extractor) rawUnit {
 			u.items = append(u.items, rawItem{keys: []string{"l:" + strings.ToLower(tok)}, kind: kindLatin, pen: 1})
 		}
 	}
-	u.names = hanNgramKeys(text, u.names)
+	if !f.opts.noNames {
+		u.names = hanNgramKeys(text, f.names, u.names)
+	}
 	return u
 }
 
-// hanNgramKeys appends the pinyin keys ("p:chong qing") of every run of one
-// to maxNameChars Han characters of text.
-func hanNgramKeys(text string, keys []string) []string {
+// hanNgramKeys appends the pinyin keys ("p:chong qing") of the runs of one
+// to maxNameChars Han characters of text that spell a name of the English
+// side (names, from nameHash). Spellings are hashed as they are built, so
+// that nothing is allocated for the many n-grams that spell no name.
+func hanNgramKeys(text string, names map[uint64]string, keys []string) []string {
+	if len(names) == 0 {
+		return keys
+	}
 	var han []rune
 	flush := func() {
 		for i := range han {
-			for n := 1; n <= maxNameChars && i+n <= len(han); n++ {
-				keys = appendSpellings(han[i:i+n], keys)
-			}
+			keys = appendSpellings(han[i:min(len(han), i+maxNameChars)], names, keys)
 		}
 		han = han[:0]
 	}
@@ -114,28 +119,54 @@ func hanNgramKeys(text string, keys []string) []string {
 	return keys
 }
 
-// appendSpellings appends the pinyin spellings of the characters cs, at
-// most maxReadingCombos of them.
-func appendSpellings(cs []rune, keys []string) []string {
-	spell := []string{"p:"}
+// appendSpellings appends the keys of names spelt by the pinyin of cs[:1],
+// cs[:2], ..., trying at most maxReadingCombos spellings per length.
+func appendSpellings(cs []rune, names map[uint64]string, keys []string) []string {
+	var cur, next [maxReadingCombos]uint64
+	cur[0] = fnvOffset
+	n := 1
 	for k, c := range cs {
-		rd := pinyin.Readings(c)
-		var next []string
-		for _, s := range spell {
-			for _, r := range rd {
-				if len(next) >= maxReadingCombos {
+		m := 0
+		for _, h := range cur[:n] {
+			if k > 0 {
+				h = fnvString(h, " ")
+			}
+			for _, rd := range pinyin.Readings(c) {
+				if m == len(next) {
 					break
 				}
-				if k > 0 {
-					next = append(next, s+" "+r)
-				} else {
-					next = append(next, s+r)
-				}
+				next[m] = fnvString(h, rd)
+				m++
 			}
 		}
-		spell = next
+		cur, n = next, m
+		for _, h := range cur[:n] {
+			if key, ok := names[h]; ok {
+				keys = append(keys, key)
+			}
+		}
 	}
-	return append(keys, spell...)
+	return keys
+}
+
+// FNV-1a, 64 bits.
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
+
+func fnvString(h uint64, s string) uint64 {
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= fnvPrime
+	}
+	return h
+}
+
+// nameHash returns the hash of a name key's spelling ("chong qing" for the
+// key "p:chong qing"), as appendSpellings computes it.
+func nameHash(key string) uint64 {
+	return fnvString(fnvOffset, strings.TrimPrefix(key, "p:"))
 }
 
 // latinTokens yields the Latin tokens of text (letters and digits, with
@@ -298,6 +329,26 @@ var nameStop = map[string]bool{
 // units of one alignment.
 type extractor struct {
 	opts *options
+	// names maps the hashes of the English side's name spellings to their
+	// keys; Chinese n-grams are kept only when they spell one of them.
+	names map[uint64]string
+}
+
+// addNames records the name keys of English raw units.
+func (f *extractor) addNames(us []rawUnit) {
+	if f.names == nil {
+		f.names = map[uint64]string{}
+	}
+	for _, u := range us {
+		for _, it := range u.items {
+			if it.kind != kindName {
+				continue
+			}
+			for _, k := range it.keys {
+				f.names[nameHash(k)] = k
+			}
+		}
+	}
 }
 
 // numbers appends the number items of text.

@@ -45,15 +45,24 @@ type params struct {
 	// blockCost is the penalty per language block between a paragraph
 	// and its translation in a mixed document, beyond the adjacent one.
 	blockCost float64
+	// priorWeight is the weight, in links, of the default link priors
+	// when they are re-estimated from a first pass.
+	priorWeight float64
 	// temp is the temperature of the posterior link scores.
 	temp float64
+	// minPost is subtracted from the posterior of every bead when the
+	// path of maximum expected accuracy is chosen.
+	minPost float64
+	// minPostPara is minPost for the paragraph pass, where an omission
+	// is as good an answer as a link.
+	minPostPara float64
 }
 
 func defaultParams() params {
 	return params{
 		found:   [numKinds]float64{kindNumber: 0.85, kindLatin: 0.8, kindName: 0.6, kindPunct: 0.75, kindWord: 0.5},
 		scale:   [numKinds]float64{kindNumber: 1, kindLatin: 1, kindName: 1, kindPunct: 1, kindWord: 1},
-		lenVar0: 0.04, lenVar1: 6, lenScale: 1, temp: 1, blockCost: 2,
+		lenVar0: 0.04, lenVar1: 6, lenScale: 1, temp: 1, minPost: 0.5, minPostPara: -0.25, blockCost: 2, priorWeight: 10,
 	}
 }
 

@@ -43,10 +43,23 @@ func appendNumbers(text string, zh bool, items []rawItem) []rawItem {
 		// A missing number counts against a pair in proportion to how
 		// much it is a quantity; markers and weak numbers only help.
 		pen := float32(n.Weight())
+		if hasDigit(text[n.Start:n.End]) {
+			pen = 1 // numbers in digits survive translation
+		}
 		if n.Flags&(numex.Marker|numex.Weak) != 0 {
 			pen = 0
 		}
 		items = append(items, rawItem{keys: keys, kind: kindNumber, pen: pen})
 	}
 	return items
+}
+
+// hasDigit reports whether s holds an ASCII or full-width digit.
+func hasDigit(s string) bool {
+	for _, r := range s {
+		if '0' <= r && r <= '9' || '０' <= r && r <= '９' {
+			return true
+		}
+	}
+	return false
 }

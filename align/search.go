@@ -104,71 +104,157 @@ func (s *scorer) beadScore(i0, i1, j0, j1 int, t beadType) float64 {
 	return sc
 }
 
-// viterbi finds the best sequence of beads covering the region within
-// band bd, and scores each bead with its posterior probability under the
-// model (forward-backward over the same band, at temperature temp).
-// progress, if not nil, is called with the rows done.
-func (s *scorer) viterbi(rg region, bd band, temp float64, progress func(int)) []bead {
-	n := rg.r1 - rg.r0
-	m := rg.c1 - rg.c0
-	off := make([]int, n+2)
+// lattice holds the forward and backward sums of one search, over the
+// cells of a band: cell (i, j) is the state where the first i Chinese and
+// the first j English units of the region are aligned.
+type lattice struct {
+	s     *scorer
+	rg    region
+	bd    band
+	n, m  int
+	off   []int
+	alpha []float64 // log Σ over paths from (0,0) to the cell of exp(score/temp)
+	beta  []float64 // log Σ over paths from the cell to (n,m)
+	temp  float64
+}
+
+// at returns the index of cell (i, j), or -1 outside the band.
+func (l *lattice) at(i, j int) int {
+	if i < 0 || i > l.n || j < int(l.bd.lo[i]) || j > int(l.bd.hi[i]) {
+		return -1
+	}
+	return l.off[i] + j - int(l.bd.lo[i])
+}
+
+// bead returns the score of the bead of type t ending at cell (i, j).
+func (l *lattice) bead(i, j int, t beadType) float64 {
+	return l.s.beadScore(l.rg.r0+i-t.a, l.rg.r0+i, l.rg.c0+j-t.b, l.rg.c0+j, t)
+}
+
+// search aligns the region within band bd: a forward and a backward pass
+// give every possible bead its posterior probability under the model (at
+// temperature temp), and the beads returned are those of the path with the
+// largest sum of posteriors, less minPost per bead (maximum expected
+// accuracy decoding). Each bead's score is its posterior. progress, if not
+// nil, is called with the rows done by each pass.
+func (s *scorer) search(rg region, bd band, temp, minPost float64, progress func(int)) []bead {
+	l := &lattice{s: s, rg: rg, bd: bd, n: rg.r1 - rg.r0, m: rg.c1 - rg.c0, temp: temp}
+	n := l.n
+	l.off = make([]int, n+2)
 	for i := 0; i <= n; i++ {
-		off[i+1] = off[i] + int(bd.hi[i]-bd.lo[i]) + 1
+		l.off[i+1] = l.off[i] + int(bd.hi[i]-bd.lo[i]) + 1
 	}
-	score := make([]float64, off[n+1])
-	alpha := make([]float64, off[n+1])
-	back := make([]uint8, off[n+1])
-	for i := range score {
-		score[i] = math.Inf(-1)
-		alpha[i] = math.Inf(-1)
+	cells := l.off[n+1]
+	l.alpha = make([]float64, cells)
+	l.beta = make([]float64, cells)
+	l.forward(progress)
+	l.backward(progress)
+	return l.decode(minPost, progress)
+}
+
+func (l *lattice) forward(progress func(int)) {
+	for i := range l.alpha {
+		l.alpha[i] = math.Inf(-1)
 	}
-	at := func(i, j int) int {
-		if i < 0 || i > n || j < int(bd.lo[i]) || j > int(bd.hi[i]) {
-			return -1
-		}
-		return off[i] + j - int(bd.lo[i])
-	}
-	score[at(0, 0)] = 0
-	alpha[at(0, 0)] = 0
+	l.alpha[l.at(0, 0)] = 0
 	var terms [16]float64
-	for i := 0; i <= n; i++ {
-		for j := int(bd.lo[i]); j <= int(bd.hi[i]); j++ {
+	for i := 0; i <= l.n; i++ {
+		for j := int(l.bd.lo[i]); j <= int(l.bd.hi[i]); j++ {
 			if i == 0 && j == 0 {
 				continue
 			}
-			best, arg := math.Inf(-1), uint8(0)
 			nt := 0
-			for k, t := range s.types {
-				p := at(i-t.a, j-t.b)
-				if p < 0 || math.IsInf(score[p], -1) {
+			for _, t := range l.s.types {
+				p := l.at(i-t.a, j-t.b)
+				if p < 0 || math.IsInf(l.alpha[p], -1) {
 					continue
 				}
-				bs := s.beadScore(rg.r0+i-t.a, rg.r0+i, rg.c0+j-t.b, rg.c0+j, t)
-				if v := score[p] + bs; v > best {
-					best, arg = v, uint8(k)
-				}
-				terms[nt] = alpha[p] + bs/temp
+				terms[nt] = l.alpha[p] + l.bead(i, j, t)/l.temp
 				nt++
 			}
-			c := at(i, j)
-			score[c], back[c] = best, arg
-			alpha[c] = logSumExp(terms[:nt])
+			l.alpha[l.at(i, j)] = logSumExp(terms[:nt])
 		}
 		if progress != nil {
 			progress(i)
 		}
 	}
-	// Trace back from the end.
+}
+
+func (l *lattice) backward(progress func(int)) {
+	for i := range l.beta {
+		l.beta[i] = math.Inf(-1)
+	}
+	l.beta[l.at(l.n, l.m)] = 0
+	var terms [16]float64
+	for i := l.n; i >= 0; i-- {
+		for j := int(l.bd.hi[i]); j >= int(l.bd.lo[i]); j-- {
+			if i == l.n && j == l.m {
+				continue
+			}
+			nt := 0
+			for _, t := range l.s.types {
+				p := l.at(i+t.a, j+t.b)
+				if p < 0 || math.IsInf(l.beta[p], -1) {
+					continue
+				}
+				terms[nt] = l.beta[p] + l.bead(i+t.a, j+t.b, t)/l.temp
+				nt++
+			}
+			l.beta[l.at(i, j)] = logSumExp(terms[:nt])
+		}
+		if progress != nil {
+			progress(l.n - i)
+		}
+	}
+}
+
+// decode finds the path with the largest sum of bead posteriors less
+// minPost per bead.
+func (l *lattice) decode(minPost float64, progress func(int)) []bead {
+	z := l.alpha[l.at(l.n, l.m)]
+	best := make([]float64, len(l.alpha))
+	back := make([]uint8, len(l.alpha))
+	post := make([]float32, len(l.alpha)) // posterior of the chosen bead into the cell
+	for i := range best {
+		best[i] = math.Inf(-1)
+	}
+	best[l.at(0, 0)] = 0
+	for i := 0; i <= l.n; i++ {
+		for j := int(l.bd.lo[i]); j <= int(l.bd.hi[i]); j++ {
+			c := l.at(i, j)
+			if (i == 0 && j == 0) || math.IsInf(l.beta[c], -1) {
+				continue
+			}
+			bv, arg, bp := math.Inf(-1), uint8(0), 0.0
+			for k, t := range l.s.types {
+				p := l.at(i-t.a, j-t.b)
+				if p < 0 || math.IsInf(best[p], -1) || math.IsInf(l.alpha[p], -1) {
+					continue
+				}
+				pr := math.Exp(l.alpha[p] + l.bead(i, j, t)/l.temp + l.beta[c] - z)
+				if math.IsNaN(pr) {
+					pr = 0
+				}
+				pr = math.Min(pr, 1)
+				if v := best[p] + pr - minPost; v > bv {
+					bv, arg, bp = v, uint8(k), pr
+				}
+			}
+			best[c], back[c], post[c] = bv, arg, float32(bp)
+		}
+		if progress != nil {
+			progress(i)
+		}
+	}
 	var beads []bead
-	i, j := n, m
+	i, j := l.n, l.m
 	for i > 0 || j > 0 {
-		c := at(i, j)
-		if c < 0 || math.IsInf(score[c], -1) {
+		c := l.at(i, j)
+		if c < 0 || math.IsInf(best[c], -1) {
 			break // cannot happen with a band that connects both corners
 		}
-		t := s.types[back[c]]
-		p := at(i-t.a, j-t.b)
-		beads = append(beads, bead{i0: i - t.a, i1: i, j0: j - t.b, j1: j, score: score[c] - score[p]})
+		t := l.s.types[back[c]]
+		beads = append(beads, bead{i0: i - t.a, i1: i, j0: j - t.b, j1: j, score: float64(post[c])})
 		i, j = i-t.a, j-t.b
 	}
 	for ; i > 0; i-- {
@@ -178,57 +264,7 @@ func (s *scorer) viterbi(rg region, bd band, temp float64, progress func(int)) [
 		beads = append(beads, bead{j0: j - 1, j1: j})
 	}
 	slices.Reverse(beads)
-	s.posteriors(rg, bd, temp, alpha, at, beads)
 	return beads
-}
-
-// posteriors replaces the score of each bead by its posterior probability:
-// the share of all alignments in the band (weighted by exp(score/temp))
-// that contain it. It runs the backward pass; alpha holds the forward one.
-func (s *scorer) posteriors(rg region, bd band, temp float64, alpha []float64, at func(i, j int) int, beads []bead) {
-	n := rg.r1 - rg.r0
-	m := rg.c1 - rg.c0
-	beta := make([]float64, len(alpha))
-	for i := range beta {
-		beta[i] = math.Inf(-1)
-	}
-	beta[at(n, m)] = 0
-	var terms [16]float64
-	for i := n; i >= 0; i-- {
-		for j := int(bd.hi[i]); j >= int(bd.lo[i]); j-- {
-			if i == n && j == m {
-				continue
-			}
-			nt := 0
-			for _, t := range s.types {
-				p := at(i+t.a, j+t.b)
-				if p < 0 || math.IsInf(beta[p], -1) {
-					continue
-				}
-				bs := s.beadScore(rg.r0+i, rg.r0+i+t.a, rg.c0+j, rg.c0+j+t.b, t)
-				terms[nt] = beta[p] + bs/temp
-				nt++
-			}
-			beta[at(i, j)] = logSumExp(terms[:nt])
-		}
-	}
-	z := alpha[at(n, m)]
-	for k := range beads {
-		b := &beads[k]
-		a, e := at(b.i0, b.j0), at(b.i1, b.j1)
-		if a < 0 || e < 0 || math.IsInf(z, -1) {
-			b.score = 0
-			continue
-		}
-		t := beadType{a: b.i1 - b.i0, b: b.j1 - b.j0}
-		for _, x := range s.types {
-			if x.a == t.a && x.b == t.b {
-				t = x
-			}
-		}
-		bs := s.beadScore(rg.r0+b.i0, rg.r0+b.i1, rg.c0+b.j0, rg.c0+b.j1, t)
-		b.score = math.Min(1, math.Exp(alpha[a]+bs/temp+beta[e]-z))
-	}
 }
 
 // logSumExp returns log(Σ exp(x)), or -Inf for no terms.
@@ -252,4 +288,25 @@ func abs32(x int32) int32 {
 		return -x
 	}
 	return x
+}
+
+// reestimate returns types with priors re-estimated from the link types of
+// beads: the counts, smoothed toward the current priors by weight pseudo
+// counts.
+func reestimate(types []beadType, beads []bead, weight float64) []beadType {
+	counts := make([]float64, len(types))
+	for _, b := range beads {
+		for k, t := range types {
+			if t.a == b.i1-b.i0 && t.b == b.j1-b.j0 {
+				counts[k]++
+			}
+		}
+	}
+	total := float64(len(beads)) + weight
+	out := make([]beadType, len(types))
+	for k, t := range types {
+		out[k] = t
+		out[k].prior = math.Log((counts[k] + weight*math.Exp(t.prior)) / total)
+	}
+	return out
 }

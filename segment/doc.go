@@ -12,7 +12,7 @@
 // of Han characters (with CJK punctuation); a two-state search assigns the
 // runs to language blocks, paying for every letter kept in a block of the
 // other language (a Han character costs 2.5 letters) and for every change of
-// language (20 letters, 6 after sentence-final punctuation). So Latin words
+// language (30 letters, 6 after sentence-final punctuation). So Latin words
 // inside Chinese (COVID-19, APEC, iChongqing) stay in the Chinese run, a
 // Chinese name inside English stays in the English run, and a title glued
 // to its translation ("...as Volunteers重慶市政府外辦...") is cut at the first

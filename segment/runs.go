@@ -90,7 +90,7 @@ type run struct {
 const (
 	costLatinInZH = 1.0  // per Latin letter kept inside a Chinese block
 	costHanInEN   = 2.5  // per Han character kept inside an English block
-	costSwitch    = 20.0 // changing language between two runs
+	costSwitch    = 30.0 // changing language between two runs
 	costSwitchEnd = 6.0  // changing language after sentence-final punctuation
 )
 

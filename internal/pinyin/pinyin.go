@@ -44,6 +44,11 @@ var load = sync.OnceValue(func() *tables {
 		}
 		t.readings[rune(cp)] = out
 	}
+	// Interjections are not spelt in names, and would split "Chongqing"
+	// into "chong qi ng".
+	for _, s := range []string{"ng", "n", "m", "hm", "hng", "o", "ê", "e"} {
+		delete(t.syllables, s)
+	}
 	// Spellings used in names for ü: Lü = Lu = Lv = Lyu.
 	for s := range t.syllables {
 		if strings.Contains(s, "v") {
