@@ -9,12 +9,12 @@ import (
 type class uint8
 
 const (
-	clsNeutral class = iota // digits, ASCII punctuation, symbols
-	clsSpace                // white space
-	clsLatin                // Latin letters (English run)
-	clsHan                  // Han ideographs (Chinese run)
-	clsCJKPunct             // CJK and full-width punctuation (Chinese run, no weight)
-	clsInvalid              // a byte that is not valid UTF-8
+	clsNeutral  class = iota // digits, ASCII punctuation, symbols
+	clsSpace                 // white space
+	clsLatin                 // Latin letters (English run)
+	clsHan                   // Han ideographs (Chinese run)
+	clsCJKPunct              // CJK and full-width punctuation (Chinese run, no weight)
+	clsInvalid               // a byte that is not valid UTF-8
 )
 
 // classify returns the class of r.
