@@ -167,9 +167,10 @@ func (al *Aligner) searchBand(md *model, rg region, bd band) []bead {
 	s := &scorer{m: md, pairs: pt, types: al.types}
 	var progress func(int)
 	if al.opts.progress != nil {
+		total := 3 * (n + 1)
 		progress = func(i int) {
-			if i%256 == 0 || i == n {
-				al.opts.progress(i, n)
+			if i%256 == 0 || i == total-1 {
+				al.opts.progress(i+1, total)
 			}
 		}
 	}

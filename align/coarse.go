@@ -12,9 +12,16 @@ const coarseBlocks = 1000
 // coarse-to-fine idea, with blocks instead of averaged embeddings).
 func (al *Aligner) coarseBand(rz, re []rawUnit) band {
 	n, m := len(rz), len(re)
-	nb := min(coarseBlocks, n, m)
+	if n == 0 || m == 0 {
+		return fullBand(n, m)
+	}
+	nb := min(coarseBlocks, int(math.Sqrt(float64(al.opts.maxCells)))-1, n, m)
+	nb = max(nb, 1)
 	kz := (n + nb - 1) / nb
 	ke := (m + nb - 1) / nb
+	if kz < 2 && ke < 2 {
+		return fullBand(n, m) // too small to cut into blocks
+	}
 	bz := mergeUnits(rz, kz)
 	be := mergeUnits(re, ke)
 	cm := newModel(bz, be, al.p, &al.opts)

@@ -99,6 +99,7 @@ type model struct {
 	ratio float64
 	// lenVarR is the variance of the log length ratio of random pairs.
 	lenVarR float64
+	lenTab  lenTable
 	p       params
 	opts    *options
 }
@@ -284,6 +285,7 @@ func (m *model) setRatio(r float64) {
 	if m.lenVarR < 0.25 {
 		m.lenVarR = 0.25
 	}
+	m.tabulate()
 }
 
 // beadRatio estimates the length ratio from the beads that link both sides
@@ -332,9 +334,71 @@ func (m *model) lengthScore(zh, en int) float64 {
 	if m.opts.noLength {
 		return 0
 	}
+	t := &m.lenTab
+	if zh < len(t.lnZ) && en < len(t.lnE) {
+		x := t.lnE[en] - t.lnZ[zh]
+		f := m.ratio*float64(zh) + float64(en)
+		k := int(f)
+		w := f - float64(k)
+		hv := t.halfInvVT[k]*(1-w) + t.halfInvVT[k+1]*w
+		sd := t.lnSdRatio[k]*(1-w) + t.lnSdRatio[k+1]*w
+		return m.p.lenScale * (x*x*(t.halfInvVR-hv) + sd)
+	}
+	return m.lengthScoreSlow(zh, en)
+}
+
+func (m *model) lengthScoreSlow(zh, en int) float64 {
 	cz := m.ratio * float64(zh)
 	x := math.Log((float64(en) + lenSmooth) / (cz + lenSmooth))
 	vt := m.p.lenVar0 + m.p.lenVar1/(cz+float64(en)+lenSmooth)
 	vr := m.lenVarR
 	return m.p.lenScale * (-x*x/(2*vt) - 0.5*math.Log(vt) + x*x/(2*vr) + 0.5*math.Log(vr))
+}
+
+// lenTable holds the logarithms lengthScore needs, by length, for beads of
+// up to maxSide of the model's longest units (the search calls lengthScore
+// for every cell and link type).
+type lenTable struct {
+	lnZ, lnE  []float64 // log(c·z+2), log(e+2)
+	halfInvVT []float64 // 1/(2·vt) by int(c·z)+e
+	lnSdRatio []float64 // 0.5·log(vr/vt) by int(c·z)+e
+	halfInvVR float64
+}
+
+// tabulate fills the length tables; called whenever the ratio changes.
+func (m *model) tabulate() {
+	maxLen := func(us []unit) int {
+		var top [maxSide]int
+		for _, u := range us {
+			for k := range top {
+				if u.chars > top[k] {
+					copy(top[k+1:], top[k:len(top)-1])
+					top[k] = u.chars
+					break
+				}
+			}
+		}
+		n := 0
+		for _, v := range top {
+			n += v
+		}
+		return min(n, 1<<16)
+	}
+	nz, ne := maxLen(m.units[sideZH]), maxLen(m.units[sideEN])
+	t := lenTable{lnZ: make([]float64, nz+1), lnE: make([]float64, ne+1), halfInvVR: 1 / (2 * m.lenVarR)}
+	for z := range t.lnZ {
+		t.lnZ[z] = math.Log(m.ratio*float64(z) + lenSmooth)
+	}
+	for e := range t.lnE {
+		t.lnE[e] = math.Log(float64(e) + lenSmooth)
+	}
+	ns := int(m.ratio*float64(nz)) + ne + 2
+	t.halfInvVT = make([]float64, ns)
+	t.lnSdRatio = make([]float64, ns)
+	for k := range ns {
+		vt := m.p.lenVar0 + m.p.lenVar1/(float64(k)+lenSmooth)
+		t.halfInvVT[k] = 1 / (2 * vt)
+		t.lnSdRatio[k] = 0.5 * math.Log(m.lenVarR/vt)
+	}
+	m.lenTab = t
 }

@@ -34,14 +34,18 @@ func WithoutLatin() Option { return func(o *options) { o.noLatin = true } }
 // exclamations, quotations).
 func WithoutPunctuation() Option { return func(o *options) { o.noPunct = true } }
 
-// WithProgress asks the Aligner to call f as the search advances, with the
-// number of sentences done out of total. f is called from the goroutine
-// running Align.
+// WithProgress asks the Aligner to call f as a search advances, with the
+// work done out of total (rows of the search grid, three passes). A
+// document aligned paragraph-first runs several searches, each counting from
+// zero. f is called from the goroutine running the alignment.
 func WithProgress(f func(done, total int)) Option { return func(o *options) { o.progress = f } }
 
-// withMaxCells sets the largest search grid aligned in one piece; larger
-// inputs are aligned coarse-to-fine. For tests.
-func withMaxCells(n int) Option { return func(o *options) { o.maxCells = n } }
+// WithMaxCells sets the largest search grid (Chinese × English units)
+// searched in one piece; larger inputs are aligned coarse-to-fine, in time
+// and memory that grow with the length of the input, not with the product
+// of the two lengths. The default is 4,194,304 cells (about 2,000 × 2,000
+// sentences, some 100 MB). Values below 16 are raised to 16.
+func WithMaxCells(n int) Option { return func(o *options) { o.maxCells = max(n, 16) } }
 
 // WithoutParagraphs makes AlignDocuments align sentences directly, without
 // aligning paragraphs first.

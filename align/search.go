@@ -116,7 +116,14 @@ type lattice struct {
 	alpha []float64 // log Σ over paths from (0,0) to the cell of exp(score/temp)
 	beta  []float64 // log Σ over paths from the cell to (n,m)
 	temp  float64
+	// cache holds the bead scores computed by the forward pass, by cell
+	// and link type, when they fit in maxCache; the other passes reuse them.
+	cache []float32
 }
+
+// maxCache is the most bead scores kept between the passes of a search
+// (64 MB).
+const maxCache = 16 << 20
 
 // at returns the index of cell (i, j), or -1 outside the band.
 func (l *lattice) at(i, j int) int {
@@ -126,8 +133,12 @@ func (l *lattice) at(i, j int) int {
 	return l.off[i] + j - int(l.bd.lo[i])
 }
 
-// bead returns the score of the bead of type t ending at cell (i, j).
-func (l *lattice) bead(i, j int, t beadType) float64 {
+// bead returns the score of the bead of type t (the k-th) ending at cell
+// c = (i, j).
+func (l *lattice) bead(i, j, c, k int, t beadType) float64 {
+	if l.cache != nil {
+		return float64(l.cache[c*len(l.s.types)+k])
+	}
 	return l.s.beadScore(l.rg.r0+i-t.a, l.rg.r0+i, l.rg.c0+j-t.b, l.rg.c0+j, t)
 }
 
@@ -136,7 +147,7 @@ func (l *lattice) bead(i, j int, t beadType) float64 {
 // temperature temp), and the beads returned are those of the path with the
 // largest sum of posteriors, less minPost per bead (maximum expected
 // accuracy decoding). Each bead's score is its posterior. progress, if not
-// nil, is called with the rows done by each pass.
+// nil, is called with the rows done by the three passes, out of 3(n+1).
 func (s *scorer) search(rg region, bd band, temp, minPost float64, progress func(int)) []bead {
 	l := &lattice{s: s, rg: rg, bd: bd, n: rg.r1 - rg.r0, m: rg.c1 - rg.c0, temp: temp}
 	n := l.n
@@ -147,9 +158,18 @@ func (s *scorer) search(rg region, bd band, temp, minPost float64, progress func
 	cells := l.off[n+1]
 	l.alpha = make([]float64, cells)
 	l.beta = make([]float64, cells)
-	l.forward(progress)
-	l.backward(progress)
-	return l.decode(minPost, progress)
+	if cells*len(s.types) <= maxCache {
+		l.cache = make([]float32, cells*len(s.types))
+	}
+	pass := func(k int) func(int) {
+		if progress == nil {
+			return nil
+		}
+		return func(i int) { progress(k*(n+1) + i) }
+	}
+	l.forward(pass(0))
+	l.backward(pass(1))
+	return l.decode(minPost, pass(2))
 }
 
 func (l *lattice) forward(progress func(int)) {
@@ -164,15 +184,20 @@ func (l *lattice) forward(progress func(int)) {
 				continue
 			}
 			nt := 0
-			for _, t := range l.s.types {
+			c := l.at(i, j)
+			for k, t := range l.s.types {
 				p := l.at(i-t.a, j-t.b)
 				if p < 0 || math.IsInf(l.alpha[p], -1) {
 					continue
 				}
-				terms[nt] = l.alpha[p] + l.bead(i, j, t)/l.temp
+				bs := l.s.beadScore(l.rg.r0+i-t.a, l.rg.r0+i, l.rg.c0+j-t.b, l.rg.c0+j, t)
+				if l.cache != nil {
+					l.cache[c*len(l.s.types)+k] = float32(bs)
+				}
+				terms[nt] = l.alpha[p] + bs/l.temp
 				nt++
 			}
-			l.alpha[l.at(i, j)] = logSumExp(terms[:nt])
+			l.alpha[c] = logSumExp(terms[:nt])
 		}
 		if progress != nil {
 			progress(i)
@@ -192,12 +217,12 @@ func (l *lattice) backward(progress func(int)) {
 				continue
 			}
 			nt := 0
-			for _, t := range l.s.types {
+			for k, t := range l.s.types {
 				p := l.at(i+t.a, j+t.b)
-				if p < 0 || math.IsInf(l.beta[p], -1) {
+				if p < 0 || math.IsInf(l.beta[p], -1) || math.IsInf(l.alpha[l.at(i, j)], -1) {
 					continue
 				}
-				terms[nt] = l.beta[p] + l.bead(i+t.a, j+t.b, t)/l.temp
+				terms[nt] = l.beta[p] + l.bead(i+t.a, j+t.b, p, k, t)/l.temp
 				nt++
 			}
 			l.beta[l.at(i, j)] = logSumExp(terms[:nt])
@@ -231,11 +256,10 @@ func (l *lattice) decode(minPost float64, progress func(int)) []bead {
 				if p < 0 || math.IsInf(best[p], -1) || math.IsInf(l.alpha[p], -1) {
 					continue
 				}
-				pr := math.Exp(l.alpha[p] + l.bead(i, j, t)/l.temp + l.beta[c] - z)
-				if math.IsNaN(pr) {
-					pr = 0
+				pr := 0.0
+				if lp := l.alpha[p] + l.bead(i, j, c, k, t)/l.temp + l.beta[c] - z; lp > -40 {
+					pr = math.Min(math.Exp(lp), 1)
 				}
-				pr = math.Min(pr, 1)
 				if v := best[p] + pr - minPost; v > bv {
 					bv, arg, bp = v, uint8(k), pr
 				}
@@ -278,7 +302,9 @@ func logSumExp(x []float64) float64 {
 	}
 	var s float64
 	for _, v := range x {
-		s += math.Exp(v - mx)
+		if d := v - mx; d > -40 { // exp(-40) is below float64 precision next to 1
+			s += math.Exp(d)
+		}
 	}
 	return mx + math.Log(s)
 }

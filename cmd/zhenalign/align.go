@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"strconv"
+	"strings"
 
 	"github.com/zhenalign/zhenalign/align"
 	"github.com/zhenalign/zhenalign/corpus"
@@ -71,7 +72,13 @@ A file may be - for standard input.
 		if docs[k], err = segment.Parse(data, segOpts...); err != nil {
 			return fmt.Errorf("%s: %w", name, err)
 		}
+		if !hasText(docs[k]) {
+			return fmt.Errorf("%s: no text to align (the file is empty or blank)", name)
+		}
 	}
+	prog := newProgress(e.stderr, "aligning", 1)
+	defer prog.finish()
+	alOpts = append(alOpts, align.WithProgress(prog.set))
 	al := align.New(alOpts...)
 	var res *align.Alignment
 	if len(docs) == 1 {
@@ -80,7 +87,11 @@ A file may be - for standard input.
 		res, err = al.AlignDocuments(docs[0], docs[1])
 	}
 	if err != nil {
-		return fmt.Errorf("%s: %w", pos, err)
+		return fmt.Errorf("%s: %w", strings.Join(pos, ", "), err)
+	}
+	if len(docs) == 1 && (len(res.Src.Sentences) == 0 || len(res.Tgt.Sentences) == 0) {
+		fmt.Fprintf(e.stderr, "zhenalign align: %s: warning: no %s text found; every sentence is an omission\n",
+			pos[0], map[bool]string{true: "English", false: "Chinese"}[len(res.Src.Sentences) == 0])
 	}
 	if lv == corpus.Paragraphs && res.Paragraphs == nil {
 		return fmt.Errorf("--level para: the inputs have no paragraphs to align (one paragraph on a side)")
@@ -141,4 +152,14 @@ func isTerminal(w io.Writer) bool {
 	}
 	fi, err := f.Stat()
 	return err == nil && fi.Mode()&os.ModeCharDevice != 0
+}
+
+// hasText reports whether a document holds a sentence that is not blank.
+func hasText(d *segment.Document) bool {
+	for _, s := range d.Sentences {
+		if s.End > s.Start {
+			return true
+		}
+	}
+	return false
 }

@@ -1,0 +1,110 @@
+package align_test
+
+import (
+	"os"
+	"path/filepath"
+	"sort"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/zhenalign/zhenalign/align"
+	"github.com/zhenalign/zhenalign/eval"
+	"github.com/zhenalign/zhenalign/internal/devdata"
+	"github.com/zhenalign/zhenalign/segment"
+)
+
+// alignSet aligns every document of a development set (presplit, Chinese
+// first) and returns gold and predicted ladders, and the predicted links.
+func alignSet(t *testing.T, dir string, opts ...align.Option) ([]eval.DocPair, []align.Link) {
+	t.Helper()
+	var docs []eval.DocPair
+	var all []align.Link
+	al := align.New(opts...)
+	for _, name := range devdata.Docs(dir) {
+		read := func(lang string) []segment.Sentence {
+			data, err := os.ReadFile(filepath.Join(dir, lang, name))
+			require.NoError(t, err)
+			doc, err := segment.Parse(data, segment.Presplit())
+			require.NoError(t, err)
+			return doc.Sentences
+		}
+		zh, en := read("zh"), read("en")
+		links, err := al.Align(zh, en)
+		require.NoError(t, err)
+		checkLinks(t, links, len(zh), len(en))
+		gold, err := eval.ReadLadderFile(filepath.Join(dir, "gold", name+".align"))
+		require.NoError(t, err)
+		pred := make([]eval.Link, len(links))
+		for k, l := range links {
+			pred[k] = eval.Link{Src: l.Src, Tgt: l.Tgt}
+		}
+		docs = append(docs, eval.DocPair{Name: name, Gold: gold, Pred: pred})
+		all = append(all, links...)
+	}
+	return docs, all
+}
+
+// TestDevSets scores the aligner on mac-dev (literary) and champollion
+// (UN, Hansard, magazine), presplit, Chinese first, with the thresholds of
+// the align issue, and checks that link scores mean something: the
+// precision of the links scoring at least s rises with s.
+func TestDevSets(t *testing.T) {
+	if testing.Short() {
+		t.Skip("aligns the development sets")
+	}
+	for _, tc := range []struct {
+		set       string
+		minStrict float64
+	}{
+		{"mac-dev", 0.55},
+		{"champollion", 0.90},
+	} {
+		t.Run(tc.set, func(t *testing.T) {
+			dir := devdata.Dir(tc.set)
+			if dir == "" {
+				t.Skip("../shared/data not present")
+			}
+			docs, predLinks := alignSet(t, dir)
+			sc := eval.ScoreLadders(docs)
+			t.Logf("%s: %s", tc.set, sc)
+			assert.GreaterOrEqual(t, sc.Strict.F1, tc.minStrict)
+
+			// Precision by score threshold.
+			type scored struct {
+				score float64
+				ok    bool
+			}
+			var links []scored
+			k := 0
+			for _, d := range docs {
+				gold := map[string]bool{}
+				for _, g := range d.Gold {
+					gold[g.String()] = true
+				}
+				for _, p := range d.Pred {
+					links = append(links, scored{predLinks[k].Score, gold[p.String()]})
+					k++
+				}
+			}
+			sort.Slice(links, func(a, b int) bool { return links[a].score < links[b].score })
+			prev := -1.0
+			for _, th := range []float64{0, 0.25, 0.5, 0.75, 0.9} {
+				n, ok := 0, 0
+				for _, l := range links {
+					if l.score >= th {
+						n++
+						if l.ok {
+							ok++
+						}
+					}
+				}
+				p := float64(ok) / float64(n)
+				t.Logf("score ≥ %.2f: %d links, precision %.3f", th, n, p)
+				assert.Greater(t, p, prev, "precision must rise with the score threshold")
+				prev = p
+			}
+		})
+	}
+}

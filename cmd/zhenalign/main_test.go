@@ -1,0 +1,178 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+const seed001 = "../../testdata/seeds/001_04ade73db5640df0.txt"
+
+// runCmd runs the command line and returns the exit status, standard
+// output and standard error.
+func runCmd(t *testing.T, stdin string, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code := run(args, strings.NewReader(stdin), &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+func writeFile(t *testing.T, dir, name, content string) string {
+	t.Helper()
+	p := filepath.Join(dir, name)
+	require.NoError(t, os.WriteFile(p, []byte(content), 0o644))
+	return p
+}
+
+func TestUsage(t *testing.T) {
+	code, _, stderr := runCmd(t, "")
+	assert.Equal(t, 2, code)
+	assert.Contains(t, stderr, "usage: zhenalign")
+	code, _, stderr = runCmd(t, "", "frobnicate")
+	assert.Equal(t, 2, code)
+	assert.Contains(t, stderr, `unknown command "frobnicate"`)
+	code, _, _ = runCmd(t, "", "align", "-h")
+	assert.Equal(t, 0, code)
+	code, _, stderr = runCmd(t, "", "align", "--bogus", seed001)
+	assert.Equal(t, 2, code)
+	assert.Contains(t, stderr, "bogus")
+}
+
+func TestSegmentCommand(t *testing.T) {
+	code, stdout, stderr := runCmd(t, "", "segment", seed001)
+	require.Equal(t, 0, code, stderr)
+	lines := strings.Split(strings.TrimSpace(stdout), "\n")
+	assert.Len(t, lines, 146)
+	var row segmentRow
+	require.NoError(t, json.Unmarshal([]byte(lines[0]), &row))
+	assert.Equal(t, segmentRow{Para: 0, Sent: 0, Lang: "en", Text: row.Text, Norm: row.Norm, Start: 0, End: 269}, row)
+
+	code, stdout, _ = runCmd(t, "他来了。She left.", "segment", "-f", "text", "-")
+	require.Equal(t, 0, code)
+	assert.Equal(t, "0.0\tzh\t他来了。\n1.0\ten\tShe left.\n", stdout)
+}
+
+func TestAlignCommandMixed(t *testing.T) {
+	dir := t.TempDir()
+	for _, f := range []string{"jsonl", "ladder", "text"} {
+		t.Run(f, func(t *testing.T) {
+			out := filepath.Join(dir, "out."+f)
+			code, stdout, stderr := runCmd(t, "", "align", seed001, "-f", f, "-o", out)
+			require.Equal(t, 0, code, stderr)
+			assert.Empty(t, stdout)
+			data, err := os.ReadFile(out)
+			require.NoError(t, err)
+			assert.NotEmpty(t, data)
+		})
+	}
+	code, stdout, _ := runCmd(t, "", "align", seed001, "--level", "para", "-f", "jsonl")
+	require.Equal(t, 0, code)
+	pairs := 0
+	for line := range strings.Lines(stdout) {
+		var r struct {
+			EN, ZH string
+			Type   string
+			Score  float64
+		}
+		require.NoError(t, json.Unmarshal([]byte(line), &r))
+		assert.GreaterOrEqual(t, r.Score, 0.0)
+		assert.LessOrEqual(t, r.Score, 1.0)
+		if r.EN != "" && r.ZH != "" {
+			pairs++
+		}
+	}
+	assert.Greater(t, pairs, 30)
+
+	// --min-score drops links.
+	_, all, _ := runCmd(t, "", "align", seed001, "-f", "ladder")
+	_, some, _ := runCmd(t, "", "align", seed001, "-f", "ladder", "--min-score", "0.9")
+	assert.Less(t, strings.Count(some, "\n"), strings.Count(all, "\n"))
+}
+
+func TestAlignCommandTwoFiles(t *testing.T) {
+	dir := t.TempDir()
+	zh := writeFile(t, dir, "zh.txt", "2022年11月15日，重庆举行论坛。\n王雯主持会议。\n")
+	en := writeFile(t, dir, "en.txt", "On November 15th, 2022, Chongqing held a forum.\nWang Wen chaired the meeting.\n")
+	code, stdout, stderr := runCmd(t, "", "align", "--presplit", zh, en, "-f", "ladder")
+	require.Equal(t, 0, code, stderr)
+	assert.Equal(t, "[0]:[0]", strings.Join(strings.Split(strings.Split(stdout, "\n")[0], ":")[:2], ":"))
+	// Order of the files decides the order of the ids.
+	code, stdout, _ = runCmd(t, "", "align", "--presplit", en, zh, "-f", "jsonl")
+	require.Equal(t, 0, code)
+	assert.Contains(t, stdout, `"en":"On November 15th, 2022, Chongqing held a forum.","zh":"2022年11月15日，重庆举行论坛。","en_ids":[0],"zh_ids":[0],"type":"1-1"`)
+}
+
+func TestAlignCommandBadInput(t *testing.T) {
+	dir := t.TempDir()
+	empty := writeFile(t, dir, "empty.txt", "")
+	blank := writeFile(t, dir, "blank.txt", "\n  \n")
+	en := writeFile(t, dir, "en.txt", "One sentence.\nAnother one.\n")
+	en2 := writeFile(t, dir, "en2.txt", "Something else.\n")
+	bin := writeFile(t, dir, "bin.dat", "\x00\x01\x02binary")
+	zh := writeFile(t, dir, "zh.txt", "一句话。\n")
+	for _, tc := range []struct {
+		desc string
+		args []string
+		code int
+		msg  string
+	}{
+		{"missing file", []string{"align", filepath.Join(dir, "nope.txt"), en}, 1, "no such file"},
+		{"empty file", []string{"align", empty, en}, 1, "empty.txt: no text to align"},
+		{"blank file", []string{"align", "--presplit", zh, blank}, 1, "blank.txt: no text to align"},
+		{"same language", []string{"align", en, en2}, 1, "both sides are in the same language"},
+		{"binary", []string{"align", bin, en}, 1, "bin.dat: segment: input is binary"},
+		{"three files", []string{"align", en, en2, zh}, 2, "want one mixed file or two files"},
+		{"presplit mixed", []string{"align", "--presplit", en}, 2, "--presplit needs two files"},
+		{"bad level", []string{"align", "--level", "word", en, zh}, 2, "--level must be sent or para"},
+		{"bad format", []string{"align", "-f", "xml", en, zh}, 2, `unknown format "xml"`},
+	} {
+		t.Run(tc.desc, func(t *testing.T) {
+			code, _, stderr := runCmd(t, "", tc.args...)
+			assert.Equal(t, tc.code, code)
+			assert.Contains(t, stderr, tc.msg)
+		})
+	}
+	// One language only in a mixed document: a warning, and omissions.
+	code, stdout, stderr := runCmd(t, "", "align", en, "-f", "ladder")
+	assert.Equal(t, 0, code)
+	assert.Contains(t, stderr, "no Chinese text found")
+	assert.Equal(t, "[0]:[]:", stdout[:7])
+}
+
+// TestEvalCommandMatchesPython runs every command recorded in
+// eval/testdata/python.golden (the outputs of the reference Python
+// scorers on the eval fixtures) through "zhenalign eval" and compares the
+// printed line.
+func TestEvalCommandMatchesPython(t *testing.T) {
+	data, err := os.ReadFile("../../eval/testdata/python.golden")
+	require.NoError(t, err)
+	lines := strings.Split(string(data), "\n")
+	n := 0
+	for i, l := range lines {
+		cmd, ok := strings.CutPrefix(l, "$ ")
+		if !ok || i+1 >= len(lines) {
+			continue
+		}
+		fields := strings.Fields(cmd)
+		args := []string{"eval"}
+		for _, f := range fields[1:] {
+			if strings.HasPrefix(f, "testdata/") {
+				f = "../../eval/" + f
+			}
+			args = append(args, f)
+		}
+		t.Run(cmd, func(t *testing.T) {
+			code, stdout, stderr := runCmd(t, "", args...)
+			require.Equal(t, 0, code, stderr)
+			assert.Equal(t, lines[i+1], strings.TrimRight(stdout, "\n"))
+		})
+		n++
+	}
+	assert.Greater(t, n, 5)
+}

@@ -1,0 +1,47 @@
+// Package eval scores sentence alignments against gold alignments.
+//
+// It reimplements, number for number, the two reference scorers that the
+// project's results are reported with: tools/score_ladder.py (links in
+// ladder format, "[i,j]:[k]") and tools/score_pairs.py (aligned text pairs
+// in JSONL). Every count, every rounding and every printed line is meant to
+// be identical to the Python output, so results from either can be compared
+// directly.
+//
+// # Ladder scoring
+//
+// [ReadLadder] reads one link per line, [ScoreLadders] micro-averages over
+// documents three metrics:
+//
+//   - paper: exact links, null links counted (aligner-eval utils/eval.py, the
+//     metric of the published Bertalign MAC-Test table);
+//   - strict and lax: vecalign's score.py (Sennrich & Volk 2011), where lax
+//     also credits a predicted link that shares a source–target edge with
+//     gold.
+//
+// [ScoreLadderPaths] accepts a file or a directory pair like the Python main.
+//
+// # Pair scoring
+//
+// [ReadPairs] reads {"en": ..., "zh": ...} objects. [ScorePairs] compares the
+// pairs after [Normalize] (NFKC, pinyin annotations after a Han character
+// removed, whitespace removed, case folded, edge punctuation stripped):
+// strict counts equal pairs, lax counts pairs whose two sides each overlap
+// the same gold pair (one contains the other, or Python difflib's
+// SequenceMatcher ratio is at least 0.8).
+//
+// # Fidelity to Python
+//
+// Character classes follow Python's str methods: whitespace is str.isspace,
+// word characters are str.isalnum plus "_", case folding is str.casefold.
+// The Unicode tables are Go's (Unicode 15.0); a Python built on another
+// Unicode version can differ on characters assigned in between (Python 3.11
+// uses Unicode 14.0, so for example CJK Extension H characters are letters
+// here and punctuation there). Lines split on "\n", "\r\n" and "\r" as in
+// Python's text mode, and JSON is read with the extensions Python's json
+// module accepts (NaN, Infinity).
+//
+// # Concurrency
+//
+// The package has no mutable state; all functions are safe for concurrent
+// use.
+package eval

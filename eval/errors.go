@@ -1,0 +1,40 @@
+package eval
+
+import (
+	"errors"
+	"fmt"
+)
+
+// Errors wrapped by [ParseError].
+var (
+	// ErrBadLink reports a ladder line that is not "[ids]:[ids]".
+	ErrBadLink = errors.New("eval: bad ladder line")
+	// ErrNotJSON reports a JSONL line that is not valid JSON.
+	ErrNotJSON = errors.New("eval: not JSON")
+	// ErrBadPair reports a JSONL line that is valid JSON but not an object
+	// whose "en" and "zh" are strings, lists of strings or empty.
+	ErrBadPair = errors.New("eval: bad pair")
+	// ErrInvalidUTF8 reports a line that is not valid UTF-8.
+	ErrInvalidUTF8 = errors.New("eval: invalid UTF-8")
+)
+
+// ParseError reports where a ladder or pair file could not be read.
+// File is the name given to the reader (a path for the *File functions);
+// Line counts from 1, with "\n", "\r\n" and "\r" as line ends.
+type ParseError struct {
+	File string
+	Line int
+	Err  error
+}
+
+// Error returns "file:line: message".
+func (e *ParseError) Error() string {
+	if e.File == "" {
+		return fmt.Sprintf("line %d: %v", e.Line, e.Err)
+	}
+	return fmt.Sprintf("%s:%d: %v", e.File, e.Line, e.Err)
+}
+
+// Unwrap returns the underlying error, one of the Err* values above
+// (possibly wrapped with detail) or an I/O error.
+func (e *ParseError) Unwrap() error { return e.Err }

@@ -1,0 +1,103 @@
+package eval_test
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/zhenalign/zhenalign/eval"
+)
+
+func ExampleReadLadder() {
+	links, err := eval.ReadLadder(strings.NewReader("[0,1]:[0]\n[2]:[1,2]:0.93\n[3]:[]\n"), "001.align")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, l := range links {
+		fmt.Println(l.Src, l.Tgt)
+	}
+	// Output:
+	// [0 1] [0]
+	// [2] [1 2]
+	// [3] []
+}
+
+func ExampleParseError() {
+	_, err := eval.ReadLadder(strings.NewReader("[0]:[0]\n[1]-[1]\n"), "001.align")
+	var pe *eval.ParseError
+	if errors.As(err, &pe) {
+		fmt.Println(pe.File, pe.Line, errors.Is(err, eval.ErrBadLink))
+	}
+	fmt.Println(err)
+	// Output:
+	// 001.align 2 true
+	// 001.align:2: eval: bad ladder line "[1]-[1]"
+}
+
+func ExampleScoreLadders() {
+	gold := []eval.Link{{Src: []int{0}, Tgt: []int{0}}, {Src: []int{1}, Tgt: []int{1, 2}}, {Src: []int{2}, Tgt: []int{}}}
+	pred := []eval.Link{{Src: []int{0}, Tgt: []int{0}}, {Src: []int{1}, Tgt: []int{1}}, {Src: []int{}, Tgt: []int{2}}, {Src: []int{2}, Tgt: []int{}}}
+	s := eval.ScoreLadders([]eval.DocPair{{Name: "001", Gold: gold, Pred: pred}})
+	fmt.Println(s)
+	fmt.Println(s.Strict.P, s.Strict.R, s.Lax.P, s.Lax.R)
+	// Output:
+	// docs=1 gold=3 pred=4  paper P=0.500 R=0.667 F1=0.571  strict F1=0.500  lax F1=0.857
+	// 0.5 0.5 0.75 1
+}
+
+func ExampleNormalize() {
+	fmt.Println(Normalize("經(jīng)貿(mào) 合作。"))
+	fmt.Println(Normalize("  “Straße”, ＡＢＣ! "))
+	// Output:
+	// 經貿合作
+	// strasse”,abc
+}
+
+// Normalize is eval.Normalize; the alias keeps the example short.
+var Normalize = eval.Normalize
+
+func ExampleScorePairs() {
+	gold := []eval.Pair{
+		{EN: "The forum was held online.", ZH: "論壇以線上形式舉行。"},
+		{EN: "It was a success.", ZH: "論壇取得成功。"},
+	}
+	pred := []eval.Pair{
+		{EN: "The forum was held online", ZH: "論壇以線上形式舉行"}, // equal after normalising
+		{EN: "It was a success. Thanks.", ZH: "論壇取得成功。"},   // contains the gold English
+		{EN: "", ZH: "多餘的句子。"},                             // one side empty: ignored
+	}
+	fmt.Println(eval.ScorePairs(gold, pred))
+	// Output:
+	// gold=2 pred=2  strict P=0.500 R=0.500 F1=0.500  lax P=1.000 R=1.000 F1=1.000
+}
+
+func ExampleReadPairs() {
+	src := `{"en": ["One.", "Two."], "zh": ["一。", "二。"], "score": 0.9}
+{"en": null, "zh": "三。"}
+`
+	pairs, err := eval.ReadPairs(strings.NewReader(src), "pairs.jsonl")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, p := range pairs {
+		fmt.Printf("%q %q\n", p.EN, p.ZH)
+	}
+	// Output:
+	// "One. Two." "一。二。"
+	// "" "三。"
+}
+
+func ExamplePairScore_MarshalJSON() {
+	s := eval.ScorePairs([]eval.Pair{{EN: "A b", ZH: "甲乙"}}, []eval.Pair{{EN: "a B.", ZH: "甲乙。"}})
+	b, err := json.Marshal(s)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(string(b))
+	// Output:
+	// {"gold":1,"pred":1,"strict":{"p":1.0,"r":1.0,"f1":1.0},"lax":{"p":1.0,"r":1.0,"f1":1.0}}
+}

@@ -1,0 +1,170 @@
+package eval
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"testing/iotest"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestReadLadder(t *testing.T) {
+	l := func(src, tgt []int) Link { return Link{Src: src, Tgt: tgt} }
+	tests := []struct {
+		desc, src string
+		want      []Link
+	}{
+		{"one to one", "[0]:[0]\n", []Link{l([]int{0}, []int{0})}},
+		{"many", "[0,1]:[2]\n[2]:[3,4,5]", []Link{l([]int{0, 1}, []int{2}), l([]int{2}, []int{3, 4, 5})}},
+		{"null links", "[5]:[]\n[]:[6]\n[]:[]", []Link{l([]int{5}, []int{}), l([]int{}, []int{6}), l([]int{}, []int{})}},
+		{"score ignored", "[1]:[2]:0.75", []Link{l([]int{1}, []int{2})}},
+		{"blank lines", "\n  \n[1]:[2]\n\t\n", []Link{l([]int{1}, []int{2})}},
+		{"crlf and cr", "[0]:[0]\r\n[1]:[1]\r[2]:[2]", []Link{l([]int{0}, []int{0}), l([]int{1}, []int{1}), l([]int{2}, []int{2})}},
+		{"spaces in lists", " [ 1 , 2 ]:[ 3 ] ", []Link{l([]int{1, 2}, []int{3})}},
+		{"empty items skipped", "[1,,2,]:[,3]", []Link{l([]int{1, 2}, []int{3})}},
+		{"order and repeats kept", "[2,1,1]:[0]", []Link{l([]int{2, 1, 1}, []int{0})}},
+		// Python's int() accepts these; so does ReadLadder.
+		{"python int forms", "[+1,-2,1_0,007]:[٣,５,\u30004]", []Link{l([]int{1, -2, 10, 7}, []int{3, 5, 4})}},
+		{"extra brackets", "[[1]:[2]]]", []Link{l([]int{1}, []int{2})}},
+		{"missing outer brackets", "1]:[2", []Link{l([]int{1}, []int{2})}},
+		{"empty input", "", nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.desc, func(t *testing.T) {
+			got, err := ReadLadder(strings.NewReader(tc.src), "x.align")
+			require.NoError(t, err)
+			assert.Equal(t, tc.want, got)
+			slow, err := ReadLadder(iotest.OneByteReader(strings.NewReader(tc.src)), "x.align")
+			require.NoError(t, err)
+			assert.Equal(t, tc.want, slow)
+		})
+	}
+}
+
+func TestReadLadderErrors(t *testing.T) {
+	tests := []struct {
+		desc, src string
+		line      int
+		want      error
+	}{
+		{"no separator", "[0]:[0]\n[1] [2]\n", 2, ErrBadLink},
+		{"two separators", "[0]:[1]:[2]", 1, ErrBadLink},
+		{"letters", "\n\n[a]:[1]", 3, ErrBadLink},
+		{"float", "[1.5]:[1]", 1, ErrBadLink},
+		{"inner space", "[1 2]:[1]", 1, ErrBadLink},
+		{"double underscore", "[1__2]:[1]", 1, ErrBadLink},
+		{"superscript digit", "[²]:[1]", 1, ErrBadLink},
+		{"information separator is not int space", "[\x1c1]:[1]", 1, ErrBadLink},
+		{"byte order mark", "\ufeff[0]:[0]", 1, ErrBadLink},
+		{"overflow", "[99999999999999999999]:[0]", 1, ErrBadLink},
+		{"invalid utf-8", "[0]:[0]\r\n[\xff]:[0]", 2, ErrInvalidUTF8},
+	}
+	for _, tc := range tests {
+		t.Run(tc.desc, func(t *testing.T) {
+			_, err := ReadLadder(strings.NewReader(tc.src), "x.align")
+			var pe *ParseError
+			require.ErrorAs(t, err, &pe)
+			assert.Equal(t, "x.align", pe.File)
+			assert.Equal(t, tc.line, pe.Line)
+			assert.ErrorIs(t, err, tc.want)
+			assert.True(t, strings.HasPrefix(err.Error(), "x.align:"), err.Error())
+		})
+	}
+}
+
+func TestLinkString(t *testing.T) {
+	assert.Equal(t, "[0,1]:[2]", Link{Src: []int{0, 1}, Tgt: []int{2}}.String())
+	assert.Equal(t, "[]:[]", Link{}.String())
+	assert.Equal(t, "[-1]:[]", Link{Src: []int{-1}}.String())
+}
+
+func TestScoreLadders(t *testing.T) {
+	tests := []struct {
+		desc string
+		docs []DocPair
+		want LadderScore
+	}{
+		// Generated with python3 3.11.7: score() of /work/shared/tools/score_ladder.py
+		// on the same documents, written as (tuple, tuple) links.
+		{"empty", []DocPair{}, LadderScore{0, 0, 0, PRF{0.0, 0.0, 0.0}, PRF{0.0, 0.0, 0.0}, PRF{0.0, 0.0, 0.0}}},
+		{"one empty doc", []DocPair{{Gold: nil, Pred: nil}}, LadderScore{1, 0, 0, PRF{0.0, 0.0, 0.0}, PRF{0.0, 0.0, 0.0}, PRF{0.0, 0.0, 0.0}}},
+		{"perfect", []DocPair{{Gold: []Link{{[]int{0}, []int{0}}, {[]int{1, 2}, []int{1}}}, Pred: []Link{{[]int{0}, []int{0}}, {[]int{1, 2}, []int{1}}}}}, LadderScore{1, 2, 2, PRF{1.0, 1.0, 1.0}, PRF{1.0, 1.0, 1.0}, PRF{1.0, 1.0, 1.0}}},
+		{"split prediction", []DocPair{{Gold: []Link{{[]int{0}, []int{0, 1}}}, Pred: []Link{{[]int{0}, []int{0}}, {[]int{}, []int{1}}}}}, LadderScore{1, 1, 2, PRF{0.0, 0.0, 0.0}, PRF{0.0, 0.0, 0.0}, PRF{0.5, 1.0, 0.6667}}},
+		{"merged prediction", []DocPair{{Gold: []Link{{[]int{0}, []int{0}}, {[]int{1}, []int{1}}}, Pred: []Link{{[]int{0, 1}, []int{0, 1}}}}}, LadderScore{1, 2, 1, PRF{0.0, 0.0, 0.0}, PRF{0.0, 0.0, 0.0}, PRF{1.0, 1.0, 1.0}}},
+		{"duplicates in gold", []DocPair{{Gold: []Link{{[]int{0}, []int{0}}, {[]int{0}, []int{0}}, {[]int{1}, []int{1}}}, Pred: []Link{{[]int{0}, []int{0}}}}}, LadderScore{1, 3, 1, PRF{2.0, 0.6667, 1.0}, PRF{1.0, 0.5, 0.6667}, PRF{1.0, 0.5, 0.6667}}},
+		{"duplicates in pred", []DocPair{{Gold: []Link{{[]int{0}, []int{0}}}, Pred: []Link{{[]int{0}, []int{0}}, {[]int{0}, []int{0}}, {[]int{1}, []int{1}}}}}, LadderScore{1, 1, 3, PRF{0.3333, 1.0, 0.5}, PRF{0.5, 1.0, 0.6667}, PRF{0.5, 1.0, 0.6667}}},
+		{"null links only", []DocPair{{Gold: []Link{{[]int{0}, []int{}}, {[]int{}, []int{0}}}, Pred: []Link{{[]int{0}, []int{}}, {[]int{}, []int{0}}}}}, LadderScore{1, 2, 2, PRF{1.0, 1.0, 1.0}, PRF{1.0, 0.0, 0.0}, PRF{1.0, 0.0, 0.0}}},
+		{"empty links", []DocPair{{Gold: []Link{{[]int{}, []int{}}, {[]int{0}, []int{0}}}, Pred: []Link{{[]int{}, []int{}}, {[]int{0}, []int{1}}}}}, LadderScore{1, 2, 2, PRF{0.5, 0.5, 0.5}, PRF{0.0, 0.0, 0.0}, PRF{0.0, 0.0, 0.0}}},
+		{"two docs", []DocPair{{Gold: []Link{{[]int{0}, []int{0}}, {[]int{1}, []int{1, 2}}}, Pred: []Link{{[]int{0}, []int{0}}, {[]int{1}, []int{1}}, {[]int{}, []int{2}}}}, {Gold: []Link{{[]int{0, 1}, []int{0}}}, Pred: []Link{{[]int{0}, []int{0}}, {[]int{1}, []int{}}}}}, LadderScore{2, 3, 5, PRF{0.2, 0.3333, 0.25}, PRF{0.2, 0.3333, 0.25}, PRF{0.6, 1.0, 0.75}}},
+		{"ties to even", []DocPair{{Gold: []Link{{[]int{0}, []int{0}}, {[]int{1}, []int{1}}, {[]int{2}, []int{2}}, {[]int{3}, []int{3}}, {[]int{4}, []int{4}}, {[]int{5}, []int{5}}, {[]int{6}, []int{6}}, {[]int{7}, []int{7}}, {[]int{8}, []int{8}}, {[]int{9}, []int{9}}, {[]int{10}, []int{10}}, {[]int{11}, []int{11}}, {[]int{12}, []int{12}}, {[]int{13}, []int{13}}, {[]int{14}, []int{14}}, {[]int{15}, []int{15}}, {[]int{16}, []int{16}}, {[]int{17}, []int{17}}, {[]int{18}, []int{18}}, {[]int{19}, []int{19}}, {[]int{20}, []int{20}}, {[]int{21}, []int{21}}, {[]int{22}, []int{22}}, {[]int{23}, []int{23}}, {[]int{24}, []int{24}}, {[]int{25}, []int{25}}, {[]int{26}, []int{26}}, {[]int{27}, []int{27}}, {[]int{28}, []int{28}}, {[]int{29}, []int{29}}, {[]int{30}, []int{30}}, {[]int{31}, []int{31}}}, Pred: []Link{{[]int{0}, []int{0}}, {[]int{1}, []int{2}}, {[]int{2}, []int{3}}, {[]int{3}, []int{4}}, {[]int{4}, []int{5}}, {[]int{5}, []int{6}}, {[]int{6}, []int{7}}, {[]int{7}, []int{8}}, {[]int{8}, []int{9}}, {[]int{9}, []int{10}}, {[]int{10}, []int{11}}, {[]int{11}, []int{12}}, {[]int{12}, []int{13}}, {[]int{13}, []int{14}}, {[]int{14}, []int{15}}, {[]int{15}, []int{16}}, {[]int{16}, []int{17}}, {[]int{17}, []int{18}}, {[]int{18}, []int{19}}, {[]int{19}, []int{20}}, {[]int{20}, []int{21}}, {[]int{21}, []int{22}}, {[]int{22}, []int{23}}, {[]int{23}, []int{24}}, {[]int{24}, []int{25}}, {[]int{25}, []int{26}}, {[]int{26}, []int{27}}, {[]int{27}, []int{28}}, {[]int{28}, []int{29}}, {[]int{29}, []int{30}}, {[]int{30}, []int{31}}, {[]int{31}, []int{32}}}}}, LadderScore{1, 32, 32, PRF{0.0312, 0.0312, 0.0312}, PRF{0.0312, 0.0312, 0.0312}, PRF{0.0312, 0.0312, 0.0312}}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.desc, func(t *testing.T) {
+			assert.Equal(t, tc.want, ScoreLadders(tc.docs))
+		})
+	}
+}
+
+func TestReadLadderDirs(t *testing.T) {
+	docs, err := ReadLadderDirs("testdata/ladder/gold", "testdata/ladder/pred")
+	require.NoError(t, err)
+	var names []string
+	for _, d := range docs {
+		names = append(names, d.Name)
+	}
+	assert.Equal(t, []string{"a", "b", "c"}, names) // notes.txt is not a ladder
+	assert.Len(t, docs[0].Gold, 10)
+	assert.Len(t, docs[0].Pred, 13)
+	assert.Nil(t, docs[2].Pred) // no testdata/ladder/pred/c.align
+
+	_, err = ReadLadderDirs("testdata/no-such-dir", "testdata/ladder/pred")
+	assert.ErrorIs(t, err, os.ErrNotExist)
+}
+
+func TestScoreLadderPathsErrors(t *testing.T) {
+	dir := t.TempDir()
+	gold := filepath.Join(dir, "gold")
+	require.NoError(t, os.Mkdir(gold, 0o755))
+	require.NoError(t, os.WriteFile(filepath.Join(gold, "001.align"), []byte("[0]:[0]\n[0]-[1]\n"), 0o644))
+	_, err := ScoreLadderPaths(gold, filepath.Join(dir, "pred"))
+	var pe *ParseError
+	require.ErrorAs(t, err, &pe)
+	assert.Equal(t, filepath.Join(gold, "001.align"), pe.File)
+	assert.Equal(t, 2, pe.Line)
+	assert.True(t, errors.Is(err, ErrBadLink))
+
+	// Missing files score as empty documents, as in Python.
+	s, err := ScoreLadderPaths(filepath.Join(dir, "a.align"), filepath.Join(dir, "b.align"))
+	require.NoError(t, err)
+	assert.Equal(t, LadderScore{Docs: 1}, s)
+}
+
+func TestPyInt(t *testing.T) {
+	// Python 3.11: int(s) for each s (ok=false: ValueError).
+	tests := []struct {
+		s    string
+		want int
+		ok   bool
+	}{
+		{"\x1c5", 0, false}, {"\u30005", 5, true}, {"5\u0085", 5, true}, {"١٢", 12, true},
+		{"1_0", 10, true}, {"+5", 5, true}, {" -5 ", -5, true}, {"0x10", 0, false},
+		{"00", 0, true}, {"0_0", 0, true}, {"_1", 0, false}, {"1_", 0, false},
+		{"1__0", 0, false}, {"+_1", 0, false}, {"- 5", 0, false}, {"-", 0, false},
+		{"+", 0, false}, {"١_٢", 12, true}, {"５", 5, true}, {"\u00a05\u2028", 5, true},
+		{"𝟓", 5, true}, {"²", 0, false}, {"1 0", 0, false}, {"\t5\n", 5, true},
+		{"\x0b5", 5, true}, {"0b1", 0, false}, {"\x7f1", 0, false},
+	}
+	for _, tc := range tests {
+		got, err := pyInt(tc.s)
+		if tc.ok {
+			assert.NoError(t, err, "%q", tc.s)
+			assert.Equal(t, tc.want, got, "%q", tc.s)
+		} else {
+			assert.Error(t, err, "%q", tc.s)
+		}
+	}
+}
