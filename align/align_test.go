@@ -191,7 +191,6 @@ func TestCoarseToFine(t *testing.T) {
 	assert.Len(t, full, 600)
 }
 
-
 // FuzzAlign checks on random sentence lists that every sentence appears
 // in exactly one link, in order.
 func FuzzAlign(f *testing.F) {
