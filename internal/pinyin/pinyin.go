@@ -113,9 +113,12 @@ func Toneless(s string) string {
 // Split returns the ways of writing word (lower-case ASCII letters) as a
 // sequence of pinyin syllables, at most limit of them, preferring fewer
 // syllables. "chongqing" gives [chong qing]; "xian" gives [xian] and
-// [xi an]; "belarus" gives nothing. Apostrophes and hyphens must be removed
+// [xi an]; "belarus" and "" give nothing. Apostrophes and hyphens must be removed
 // by the caller.
 func Split(word string, limit int) [][]string {
+	if word == "" {
+		return nil
+	}
 	t := load()
 	// ok[i]: word[i:] can be written as syllables; the search below then
 	// never enters a dead end, so its cost is bounded by limit×len(word).
