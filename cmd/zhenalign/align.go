@@ -21,6 +21,11 @@ func runAlign(e *env, args []string) error {
 	presplit := fs.Bool("presplit", false, "the two inputs hold one sentence per line, ids = 0-based line numbers")
 	level := fs.String("level", "sent", "align sentences (sent) or paragraphs (para)")
 	minScore := fs.Float64("min-score", 0, "leave out links scoring below this (scores are in [0,1])")
+	noLength := fs.Bool("no-length", false, "switch off the length signal (for ablation)")
+	noNumbers := fs.Bool("no-numbers", false, "switch off matching of numbers and dates")
+	noNames := fs.Bool("no-names", false, "switch off matching of names through pinyin")
+	noLatin := fs.Bool("no-latin", false, "switch off matching of Latin tokens inside Chinese")
+	noPunct := fs.Bool("no-punct", false, "switch off punctuation cues (questions, exclamations, quotations)")
 	fs.Usage = func() {
 		fmt.Fprint(e.stderr, `usage: zhenalign align [flags] MIXED_FILE
        zhenalign align [flags] FILE_A FILE_B
@@ -59,6 +64,17 @@ A file may be - for standard input.
 	}
 	var segOpts []segment.Option
 	alOpts := []align.Option{}
+	for _, o := range []struct {
+		on  bool
+		opt align.Option
+	}{
+		{*noLength, align.WithoutLength()}, {*noNumbers, align.WithoutNumbers()}, {*noNames, align.WithoutNames()},
+		{*noLatin, align.WithoutLatin()}, {*noPunct, align.WithoutPunctuation()},
+	} {
+		if o.on {
+			alOpts = append(alOpts, o.opt)
+		}
+	}
 	if *presplit {
 		segOpts = append(segOpts, segment.Presplit())
 		alOpts = append(alOpts, align.WithoutParagraphs())
