@@ -24,10 +24,11 @@ type Aligner struct {
 
 // New returns an Aligner configured by opts.
 func New(opts ...Option) *Aligner {
-	al := &Aligner{opts: defaultOptions(), p: defaultParams(), types: defaultTypes()}
+	al := &Aligner{opts: defaultOptions(), p: defaultParams()}
 	for _, o := range opts {
 		o(&al.opts)
 	}
+	al.applyParams()
 	return al
 }
 
@@ -60,12 +61,11 @@ func sideLang(ss []segment.Sentence) segment.Lang {
 // An empty side gives omissions (1-0 or 0-1 links) for the other side.
 // Two sides in the same language give an error wrapping ErrSameLanguage.
 func (al *Aligner) Align(src, tgt []segment.Sentence) ([]Link, error) {
-	zh, en, swapped, err := orient(src, tgt)
+	res, err := al.alignSides(Side{Lang: sideLang(src), Sentences: src}, Side{Lang: sideLang(tgt), Sentences: tgt}, false, nil)
 	if err != nil {
 		return nil, err
 	}
-	beads := al.alignSentences(zh, en)
-	return toLinks(beads, swapped), nil
+	return res.Sentences, nil
 }
 
 // orient returns the Chinese and the English side, and whether src is the
@@ -126,9 +126,19 @@ func span(a, b int) []int {
 }
 
 // features computes the raw units of both sides: English first, so that
-// the Chinese side keeps only the name spellings the English side has.
-func (al *Aligner) features(zh, en []segment.Sentence) (rz, re []rawUnit) {
+// the Chinese side keeps only the name spellings the English side has. It
+// also returns the lexicon used, nil without a dictionary.
+func (al *Aligner) features(zh, en []segment.Sentence) (rz, re []rawUnit, lx *lexicon, err error) {
 	f := &extractor{opts: &al.opts}
+	if !al.opts.noDict {
+		d := al.opts.dict
+		if d == nil {
+			if d, err = DefaultDictionary(); err != nil {
+				return nil, nil, nil, err
+			}
+		}
+		f.lex = newLexicon(d)
+	}
 	re = make([]rawUnit, len(en))
 	for i, s := range en {
 		re[i] = englishFeatures(s.Norm, f)
@@ -138,19 +148,11 @@ func (al *Aligner) features(zh, en []segment.Sentence) (rz, re []rawUnit) {
 	for i, s := range zh {
 		rz[i] = chineseFeatures(s.Norm, f)
 	}
-	return rz, re
-}
-
-// alignSentences aligns Chinese and English sentences and returns the
-// beads (Chinese rows, English columns).
-func (al *Aligner) alignSentences(zh, en []segment.Sentence) []bead {
-	rz, re := al.features(zh, en)
-	md := newModel(rz, re, al.p, &al.opts)
-	return al.alignRegion(md, rz, re, region{0, len(rz), 0, len(re)}, al.types)
+	return rz, re, f.lex, nil
 }
 
 // searchBand runs the search over region rg within band bd.
-func (al *Aligner) searchBand(md *model, rg region, bd band) []bead {
+func (al *Aligner) searchBand(md *model, rg region, bd band) ([]bead, []float64) {
 	n := rg.r1 - rg.r0
 	m := rg.c1 - rg.c0
 	// The pairs a bead may touch: rows near i, columns of the band rows
@@ -175,4 +177,9 @@ func (al *Aligner) searchBand(md *model, rg region, bd band) []bead {
 		}
 	}
 	return s.search(rg, bd, al.p.temp, al.p.minPost, progress)
+}
+
+// applyParams applies the parameters that change the link types.
+func (al *Aligner) applyParams() {
+	al.types = defaultTypes(al.p)
 }

@@ -10,7 +10,7 @@ import (
 	"github.com/zhenalign/zhenalign/segment"
 )
 
-func presplitFile(b *testing.B, path string) []segment.Sentence {
+func presplitFile(b testing.TB, path string) []segment.Sentence {
 	b.Helper()
 	data, err := os.ReadFile(path)
 	if err != nil {

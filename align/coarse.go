@@ -40,10 +40,10 @@ func (al *Aligner) coarseBand(rz, re []rawUnit) band {
 	sub := *al
 	sub.types = types
 	sub.opts.progress = nil
-	beads := sub.searchBand(cm, rg, cb)
+	beads, _ := sub.searchBand(cm, rg, cb)
 	// Project: every fine row inside a coarse bead may use the columns of
 	// that bead, widened by a margin.
-	margin := int32(max(kz, ke) + 8)
+	margin := int32(max(kz, ke)/2 + 8)
 	bd := band{lo: make([]int32, n+1), hi: make([]int32, n+1)}
 	for i := range bd.lo {
 		bd.lo[i] = int32(m)
@@ -78,6 +78,7 @@ func mergeUnits(us []rawUnit, k int) []rawUnit {
 	for i := 0; i < len(us); i += k {
 		b := rawUnit{block: -1}
 		for _, u := range us[i:min(len(us), i+k)] {
+			b.ends = u.ends
 			b.chars += u.chars
 			b.items = append(b.items, u.items...)
 			b.names = append(b.names, u.names...)

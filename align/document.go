@@ -88,7 +88,9 @@ func (al *Aligner) AlignDocuments(a, b *segment.Document) (*Alignment, error) {
 	return al.alignSides(sa, sb, paras, nil)
 }
 
-// alignSides aligns two sides, paragraph-first when paras is set.
+// alignSides aligns two sides, paragraph-first when paras is set. With
+// learning on, a second round of passes adds the word pairs learned from
+// the first round's links (see learn).
 func (al *Aligner) alignSides(src, tgt Side, paras bool, lay *layout) (*Alignment, error) {
 	res := &Alignment{Src: src, Tgt: tgt}
 	zh, en, swapped, err := orient(src.Sentences, tgt.Sentences)
@@ -99,12 +101,40 @@ func (al *Aligner) alignSides(src, tgt Side, paras bool, lay *layout) (*Alignmen
 	if swapped {
 		zs, es = tgt, src
 	}
-	rz, re := al.features(zh, en)
+	if len(zs.Paragraphs) == 0 || len(es.Paragraphs) == 0 {
+		paras = false
+	}
+	rz, re, lx, err := al.features(zh, en)
+	if err != nil {
+		return nil, err
+	}
+	pbeads, beads, expected := al.passes(rz, re, zs, es, paras, lay, al.types)
+	if !al.opts.noLearn {
+		// Second round: link priors re-estimated from the first round's
+		// expected counts, and word pairs learned from its links.
+		if lx != nil {
+			if learned := al.learn(rz, re, beads, lx); len(learned) > 0 {
+				lx.addLearned(rz, learned)
+			}
+		}
+		types := reestimateExpected(al.types, expected, al.p.sentPriorWeight)
+		pbeads, beads, _ = al.passes(rz, re, zs, es, paras, lay, types)
+	}
+	if paras {
+		res.Paragraphs = toLinks(pbeads, swapped)
+	}
+	res.Sentences = toLinks(beads, swapped)
+	return res, nil
+}
+
+// passes aligns the raw units of both sides: paragraphs first when paras
+// is set, then sentences (inside each paragraph link). It returns the
+// paragraph beads (nil without a paragraph pass) and the sentence beads.
+func (al *Aligner) passes(rz, re []rawUnit, zs, es Side, paras bool, lay *layout, types []beadType) (pbeads, beads []bead, expected []float64) {
 	md := newModel(rz, re, al.p, &al.opts)
-	if !paras || len(zs.Paragraphs) == 0 || len(es.Paragraphs) == 0 {
-		beads := al.alignRegion(md, rz, re, region{0, len(rz), 0, len(re)}, al.types)
-		res.Sentences = toLinks(beads, swapped)
-		return res, nil
+	if !paras {
+		beads, expected = al.alignRegion(md, rz, re, region{0, len(rz), 0, len(re)}, types)
+		return nil, beads, expected
 	}
 	// Paragraph pass: each paragraph is one unit.
 	pz := mergeParagraphs(rz, zs.Paragraphs)
@@ -117,7 +147,12 @@ func (al *Aligner) alignSides(src, tgt Side, paras bool, lay *layout) (*Alignmen
 			pe[i].block, pe[i].solo = lay.blockEN[i], lay.soloEN[i]
 		}
 	}
-	pm := newModel(pz, pe, al.p, &al.opts)
+	pp := al.p
+	pp.found[sideZH][kindWord] = al.p.paraFoundWord[sideZH]
+	pp.found[sideEN][kindWord] = al.p.paraFoundWord[sideEN]
+	pp.keepAbsent = true
+	pp.maxItems = maxParaItems
+	pm := newModel(pz, pe, pp, &al.opts)
 	prg := region{0, len(pz), 0, len(pe)}
 	// Untranslated paragraphs skew the document's length ratio: align
 	// with the usual ratio first, then with the ratio of what aligned.
@@ -125,7 +160,7 @@ func (al *Aligner) alignSides(src, tgt Side, paras bool, lay *layout) (*Alignmen
 	ptypes := paragraphTypes()
 	para := *al
 	para.p.minPost = al.p.minPostPara
-	pbeads := para.alignRegion(pm, pz, pe, prg, ptypes)
+	pbeads, _ = para.alignRegion(pm, pz, pe, prg, ptypes)
 	if r, ok := pm.beadRatio(pbeads, prg); ok {
 		pm.setRatio(r)
 		md.setRatio(r)
@@ -133,10 +168,9 @@ func (al *Aligner) alignSides(src, tgt Side, paras bool, lay *layout) (*Alignmen
 	// How many paragraphs are left untranslated varies much between
 	// documents: re-estimate the link priors from the first pass.
 	ptypes = reestimate(ptypes, pbeads, al.p.priorWeight)
-	pbeads = para.alignRegion(pm, pz, pe, prg, ptypes)
-	res.Paragraphs = toLinks(pbeads, swapped)
+	pbeads, _ = para.alignRegion(pm, pz, pe, prg, ptypes)
+	expected = make([]float64, len(types))
 	// Sentence pass inside each paragraph link.
-	var beads []bead
 	for _, pb := range pbeads {
 		r0, r1 := sentRange(zs.Paragraphs, pb.i0, pb.i1)
 		c0, c1 := sentRange(es.Paragraphs, pb.j0, pb.j1)
@@ -149,14 +183,17 @@ func (al *Aligner) alignSides(src, tgt Side, paras bool, lay *layout) (*Alignmen
 			}
 			continue
 		}
-		for _, b := range al.alignRegion(md, rz, re, region{r0, r1, c0, c1}, al.types) {
+		bs, ex := al.alignRegion(md, rz, re, region{r0, r1, c0, c1}, types)
+		for k, e := range ex {
+			expected[k] += e
+		}
+		for _, b := range bs {
 			b.i0, b.i1, b.j0, b.j1 = b.i0+r0, b.i1+r0, b.j0+c0, b.j1+c0
 			b.score *= pb.score
 			beads = append(beads, b)
 		}
 	}
-	res.Sentences = toLinks(beads, swapped)
-	return res, nil
+	return pbeads, beads, expected
 }
 
 // sentRange returns the sentences of paragraphs [p0,p1).
@@ -180,6 +217,7 @@ func mergeParagraphs(us []rawUnit, ps []segment.Paragraph) []rawUnit {
 	for i, p := range ps {
 		b := rawUnit{block: -1}
 		for _, u := range us[p.First : p.First+p.Count] {
+			b.ends = u.ends
 			b.chars += u.chars
 			b.items = append(b.items, u.items...)
 			b.names = append(b.names, u.names...)
@@ -205,7 +243,7 @@ func paragraphTypes() []beadType {
 
 // alignRegion aligns the units of region rg of model md with link types
 // types, coarse-to-fine when the region's grid is large.
-func (al *Aligner) alignRegion(md *model, rz, re []rawUnit, rg region, types []beadType) []bead {
+func (al *Aligner) alignRegion(md *model, rz, re []rawUnit, rg region, types []beadType) ([]bead, []float64) {
 	n, m := rg.r1-rg.r0, rg.c1-rg.c0
 	var bd band
 	if (n+1)*(m+1) <= al.opts.maxCells {

@@ -13,11 +13,12 @@ import (
 type kind uint8
 
 const (
-	kindNumber kind = iota // a number or a date part
-	kindLatin              // a Latin token written the same on both sides (APEC, COVID-19)
-	kindName               // a romanised name matched through pinyin
-	kindPunct              // question and exclamation marks, quotations
-	kindWord               // a dictionary or glossary translation
+	kindNumber  kind = iota // a number or a date part
+	kindLatin               // a Latin token written the same on both sides (APEC, COVID-19)
+	kindName                // a romanised name matched through pinyin
+	kindPunct               // question and exclamation marks, quotations
+	kindWord                // a dictionary translation
+	kindLearned             // a word pair learned from the document
 	numKinds
 )
 
@@ -29,6 +30,10 @@ type rawItem struct {
 	// pen scales the penalty of the item when it is not matched (1 for
 	// most items, less for numbers that are often not written as digits).
 	pen float32
+	// known marks an item that the other side would express in a way
+	// this package can match (a number, a word the dictionary translates),
+	// so that its absence from the other side's whole text means something.
+	known bool
 }
 
 // rawUnit is what a unit (sentence or paragraph) offers for matching,
@@ -44,6 +49,11 @@ type rawUnit struct {
 	// language).
 	block int32
 	solo  bool
+	// ends holds what the text ends with (endColon, endQuestion...).
+	ends endFlags
+	// words holds the Chinese words or English stems of a sentence, for
+	// learning word pairs.
+	words []string
 }
 
 // maxNameChars is the longest Han n-gram tried as a name (艾力更, 依明巴海).
@@ -54,9 +64,12 @@ const maxReadingCombos = 8
 
 // englishFeatures extracts the matchable items of English text.
 func englishFeatures(text string, f *extractor) rawUnit {
-	u := rawUnit{chars: countChars(text), block: -1}
+	u := rawUnit{chars: countChars(text), block: -1, ends: endsOf(text)}
 	u.items = f.numbers(text, false, u.items)
 	u.items = appendPunct(text, false, u.items)
+	if f.lex != nil {
+		u.items = f.lex.englishWords(text, u.items, &u.words)
+	}
 	for tok, capital := range latinTokens(text) {
 		low := strings.ToLower(tok)
 		if isAcronymish(tok) {
@@ -79,9 +92,12 @@ func englishFeatures(text string, f *extractor) rawUnit {
 // chineseFeatures extracts the matchable items of Chinese text (in its
 // simplified Norm form).
 func chineseFeatures(text string, f *extractor) rawUnit {
-	u := rawUnit{chars: countChars(text), block: -1}
+	u := rawUnit{chars: countChars(text), block: -1, ends: endsOf(text)}
 	u.items = f.numbers(text, true, u.items)
 	u.items = appendPunct(text, true, u.items)
+	if f.lex != nil {
+		u.items = f.lex.chineseWords(text, u.items, &u.words)
+	}
 	for tok := range latinTokens(text) {
 		if len(tok) >= 2 {
 			u.items = append(u.items, rawItem{keys: []string{"l:" + strings.ToLower(tok)}, kind: kindLatin, pen: 1})
@@ -329,6 +345,7 @@ var nameStop = map[string]bool{
 // units of one alignment.
 type extractor struct {
 	opts *options
+	lex  *lexicon // nil without a dictionary
 	// names maps the hashes of the English side's name spellings to their
 	// keys; Chinese n-grams are kept only when they spell one of them.
 	names map[uint64]string
@@ -357,4 +374,45 @@ func (f *extractor) numbers(text string, zh bool, items []rawItem) []rawItem {
 		return items
 	}
 	return appendNumbers(text, zh, items)
+}
+
+// endFlags record the punctuation a text ends with. The end of a bead's
+// last unit on each side should agree: a heading ending with a colon
+// ("财政司致辞的译文：") belongs with what follows it, and a question
+// translates a question.
+type endFlags uint8
+
+const (
+	endColon endFlags = 1 << iota
+	endQuestion
+	endExclaim
+	endQuote
+)
+
+// numEnds is the number of end flags.
+const numEnds = 4
+
+// endsOf returns the end flags of text.
+func endsOf(text string) endFlags {
+	var f endFlags
+	i := len(text)
+	for i > 0 {
+		r, n := utf8.DecodeLastRuneInString(text[:i])
+		switch r {
+		case '"', '\'', '”', '’', '」', '』', ')', '）', ']', ' ', '\t':
+			if r != ' ' && r != '\t' && r != ')' && r != '）' && r != ']' {
+				f |= endQuote
+			}
+			i -= n
+			continue
+		case ':', '：':
+			f |= endColon
+		case '?', '？':
+			f |= endQuestion
+		case '!', '！':
+			f |= endExclaim
+		}
+		break
+	}
+	return f
 }

@@ -11,9 +11,11 @@ type item struct {
 	ids  []uint32
 	kind kind
 	pen  float32 // scale of the penalty when unmatched
-	// gain[b-1] is the score added when the item is matched in a bead whose
-	// other side has b units, over the penalty it has when unmatched.
-	gain [maxSide]float32
+	// g is log(found/chance) for one unit of average length on the other
+	// side, sc the scale of the item's kind, pn minus its penalty when
+	// unmatched: a match adds sc·max(0, g-log(r))+pn in a bead whose other
+	// side is r times the average length.
+	g, sc, pn float32
 }
 
 // unit is a sentence or a paragraph as the search sees it.
@@ -21,10 +23,11 @@ type unit struct {
 	chars int
 	block int32 // see rawUnit
 	solo  bool
+	ends  endFlags
 	items []item
-	// pen[b-1] is the sum of the penalties of all items of the unit when
-	// none is matched and the other side of the bead has b units.
-	pen [maxSide]float32
+	// pen is the sum of the penalties of all items of the unit when none is
+	// matched.
+	pen float32
 }
 
 // maxSide is the most units on one side of a bead (1-4, 4-1).
@@ -33,11 +36,16 @@ const maxSide = 4
 // params are the constants of the scoring model. They were set on the
 // development sets as a whole (see the package documentation).
 type params struct {
-	// found[k] is the probability that an item of kind k of a sentence is
-	// found again in its translation.
-	found [numKinds]float64
+	// found[side][k] is the probability that an item of kind k of a
+	// sentence of that side is found again in its translation. It differs
+	// by side: English words are kept only when some Chinese word of the
+	// document translates them, while many Chinese words have translations
+	// that the translator did not use.
+	found [2][numKinds]float64
 	// scale[k] multiplies the evidence of kind k.
 	scale [numKinds]float64
+	// penScale[k] multiplies the evidence of an unmatched item of kind k.
+	penScale [numKinds]float64
 	// lenVar0 and lenVar1 give the variance of the log length ratio of a
 	// true bead: lenVar0 + lenVar1/(length in characters).
 	lenVar0, lenVar1 float64
@@ -48,6 +56,23 @@ type params struct {
 	// priorWeight is the weight, in links, of the default link priors
 	// when they are re-estimated from a first pass.
 	priorWeight float64
+	// sentPriorWeight is priorWeight for the sentence link priors,
+	// re-estimated from the expected counts of the first round.
+	sentPriorWeight float64
+	// Learning: word pairs seen together in at least learnMin links that
+	// score at least learnScore, with a Dice coefficient of at least
+	// learnDice, at most learnTop per Chinese word.
+	learnMin   int
+	learnScore float64
+	learnDice  float64
+	learnTop   int
+	// endAgree and endDiffer are added to a bead's score for each end
+	// flag (colon, question, exclamation, quotation) that the last units
+	// of its two sides share, or that only one of them has.
+	endAgree, endDiffer [numEnds]float64
+	// nullPrior is the prior of a 1-0 or 0-1 sentence link, nullRun the
+	// factor for each further omission in a run (see defaultTypes).
+	nullPrior, nullRun float64
 	// temp is the temperature of the posterior link scores.
 	temp float64
 	// minPost is subtracted from the posterior of every bead when the
@@ -56,21 +81,38 @@ type params struct {
 	// minPostPara is minPost for the paragraph pass, where an omission
 	// is as good an answer as a link.
 	minPostPara float64
+	// paraFoundWord replaces found[side][kindWord] in the paragraph pass:
+	// paragraphs are long, and the share of their words a translation
+	// renders is steadier than for sentences.
+	paraFoundWord [2]float64
+	// keepAbsent keeps, in the paragraph pass, the known items that the
+	// other side's whole text lacks: a paragraph full of them is likely
+	// untranslated (model items are otherwise only those that can match).
+	keepAbsent bool
+	// maxItems is the most items a unit keeps (see capItems).
+	maxItems int
 }
 
 func defaultParams() params {
 	return params{
-		found:   [numKinds]float64{kindNumber: 0.85, kindLatin: 0.8, kindName: 0.6, kindPunct: 0.75, kindWord: 0.5},
-		scale:   [numKinds]float64{kindNumber: 1, kindLatin: 1, kindName: 1, kindPunct: 1, kindWord: 1},
-		lenVar0: 0.04, lenVar1: 6, lenScale: 1, temp: 1, minPost: 0.5, minPostPara: -0.25, blockCost: 2, priorWeight: 10,
+		found: [2][numKinds]float64{
+			sideZH: {kindNumber: 0.85, kindLatin: 0.8, kindName: 0.6, kindPunct: 0.75, kindWord: 0.3, kindLearned: 0.3},
+			sideEN: {kindNumber: 0.85, kindLatin: 0.8, kindName: 0.6, kindPunct: 0.75, kindWord: 0.35, kindLearned: 0.3},
+		},
+		scale:    [numKinds]float64{kindNumber: 1, kindLatin: 1, kindName: 1, kindPunct: 1, kindWord: 1, kindLearned: 1},
+		penScale: [numKinds]float64{kindNumber: 1, kindLatin: 1, kindName: 1, kindPunct: 1, kindWord: 1, kindLearned: 1},
+		lenVar0:  0.04, lenVar1: 6, lenScale: 1, temp: 1, minPost: 0.5, nullPrior: 0.001, nullRun: 0.3,
+		endAgree: [numEnds]float64{0, 0, 0, 0}, endDiffer: [numEnds]float64{-2, 0, 0, -4}, minPostPara: -0.25, maxItems: maxItems, paraFoundWord: [2]float64{sideZH: 0.2, sideEN: 0.3}, blockCost: 2, priorWeight: 10, sentPriorWeight: 50,
+		learnMin: 2, learnScore: 0.8, learnDice: 0.3, learnTop: 3,
 	}
 }
 
 // vocab maps item keys to ids and counts in how many units of each side
 // every id occurs.
 type vocab struct {
-	ids map[string]uint32
-	df  [2][]int32 // [side][id]
+	ids  map[string]uint32
+	keys []string   // by id
+	df   [2][]int32 // [side][id]
 }
 
 func (v *vocab) id(key string) uint32 {
@@ -79,6 +121,7 @@ func (v *vocab) id(key string) uint32 {
 	}
 	id := uint32(len(v.ids))
 	v.ids[key] = id
+	v.keys = append(v.keys, key)
 	v.df[0] = append(v.df[0], 0)
 	v.df[1] = append(v.df[1], 0)
 	return id
@@ -100,8 +143,12 @@ type model struct {
 	// lenVarR is the variance of the log length ratio of random pairs.
 	lenVarR float64
 	lenTab  lenTable
-	p       params
-	opts    *options
+	keys    []string // item keys by id, for debugging
+	// meanLen is the mean length of a unit of each side, lnMean its
+	// lnLen.
+	meanLen, lnMean [2]float64
+	p               params
+	opts            *options
 }
 
 // newModel builds the model of the raw units of both sides.
@@ -137,20 +184,29 @@ func newModel(zh, en []rawUnit, p params, opts *options) *model {
 			}
 		}
 	}
+	var ar arena
+	var scratch []uint32
 	build := func(side int, raws []rawUnit) []unit {
 		other := have[1-side]
 		units := make([]unit, len(raws))
 		for i, ru := range raws {
-			u := unit{chars: ru.chars, block: ru.block, solo: ru.solo}
-			add := func(keys []string, k kind, pen float32) {
-				var ids []uint32
+			u := unit{chars: ru.chars, block: ru.block, solo: ru.solo, ends: ru.ends}
+			add := func(keys []string, k kind, pen float32, known bool) {
+				ids := scratch[:0]
+				defer func() { scratch = ids[:0] }()
 				for _, key := range keys {
 					if other[key] {
 						ids = append(ids, v.id(key))
 					}
 				}
 				if len(ids) == 0 {
-					return
+					if !known || !p.keepAbsent {
+						return
+					}
+					// Absent from the whole other side: an id of its own
+					// that never matches, so the item only counts against
+					// links.
+					ids = append(ids, v.id(absentKey(side, keys[0])))
 				}
 				slices.Sort(ids)
 				ids = slices.Compact(ids)
@@ -159,11 +215,11 @@ func newModel(zh, en []rawUnit, p params, opts *options) *model {
 						return
 					}
 				}
-				u.items = append(u.items, item{ids: ids, kind: k, pen: pen})
+				u.items = append(u.items, item{ids: ar.copy(ids), kind: k, pen: pen})
 			}
 			for _, it := range ru.items {
 				if !m.kindOff(it.kind) {
-					add(it.keys, it.kind, it.pen)
+					add(it.keys, it.kind, it.pen, it.known)
 				}
 			}
 			if side == sideZH && !opts.noNames {
@@ -178,7 +234,7 @@ func newModel(zh, en []rawUnit, p params, opts *options) *model {
 				slices.Sort(keys)
 				keys = slices.Compact(keys)
 				for _, key := range keys {
-					add([]string{key}, kindName, 0)
+					add([]string{key}, kindName, 0, false)
 				}
 			}
 			// Count document frequencies, once per unit and id.
@@ -197,7 +253,9 @@ func newModel(zh, en []rawUnit, p params, opts *options) *model {
 	}
 	m.units[sideEN] = build(sideEN, en)
 	m.units[sideZH] = build(sideZH, zh)
+	m.capItems(v, p.maxItems)
 	m.weigh(v)
+	m.keys = v.keys
 	m.lengths()
 	return m
 }
@@ -217,39 +275,69 @@ func (m *model) kindOff(k kind) bool {
 	return false
 }
 
+// capItems keeps at most maxItems items per unit, those least likely to
+// match by chance (the rarest on the other side): long paragraphs and the
+// blocks of the coarse pass have more, and the rare ones are the anchors.
+func (m *model) capItems(v *vocab, limit int) {
+	for side := range 2 {
+		df := v.df[1-side]
+		for ui := range m.units[side] {
+			u := &m.units[side][ui]
+			if len(u.items) <= limit {
+				continue
+			}
+			freq := func(it item) int32 {
+				var n int32
+				for _, id := range it.ids {
+					n += df[id]
+				}
+				return n
+			}
+			slices.SortStableFunc(u.items, func(a, b item) int { return int(freq(a) - freq(b)) })
+			u.items = u.items[:limit:limit]
+		}
+	}
+}
+
+// The chance of an item is estimated from its document frequency on the
+// other side, smoothed toward chancePrior with the weight of chanceWeight
+// units, which matters only in short documents.
+const (
+	chancePrior  = 0.05
+	chanceWeight = 5
+)
+
 // weigh sets the gains and penalties of all items. Matching an item is
 // evidence log(found/chance), where chance is the probability that a
 // random unit of the other side holds it (its document frequency there);
-// missing it is evidence log((1-found)/(1-chance)). A bead whose other side
-// has b units holds an item by chance with probability 1-(1-chance)^b.
+// missing it is evidence log((1-found)/(1-chance)). The chance of a match
+// grows with the length of the other side of a bead: for r times the
+// average length it is about r·chance, so a match adds log(found/chance) -
+// log(r) (see pairTable.beadItems).
 func (m *model) weigh(v *vocab) {
 	for side := range 2 {
 		other := 1 - side
 		n := float64(len(m.units[other]))
 		for ui := range m.units[side] {
 			u := &m.units[side][ui]
-			u.pen = [maxSide]float32{}
+			u.pen = 0
 			for k := range u.items {
 				it := &u.items[k]
+				if side == sideZH && it.kind == kindName {
+					continue // Han n-grams only help English names to match
+				}
 				var df float64
 				for _, id := range it.ids {
 					df += float64(v.df[other][id])
 				}
-				chance := math.Min((df+0.5)/(n+1), 0.95)
-				found := m.p.found[it.kind]
+				chance := math.Min((df+chanceWeight*chancePrior)/(n+chanceWeight), 0.95)
+				found := m.p.found[side][it.kind]
 				scale := m.p.scale[it.kind]
-				if side == sideZH && it.kind == kindName {
-					// Han n-grams only help English names to match.
-					it.gain = [maxSide]float32{}
-					continue
-				}
-				for b := 1; b <= maxSide; b++ {
-					cb := 1 - math.Pow(1-chance, float64(b))
-					gain := math.Max(0, math.Log(found/cb))
-					pen := math.Min(0, math.Log((1-found)/(1-cb))) * float64(it.pen)
-					it.gain[b-1] = float32(scale * (gain - pen))
-					u.pen[b-1] += float32(scale * pen)
-				}
+				pen := math.Min(0, math.Log((1-found)/(1-chance))) * float64(it.pen) * m.p.penScale[it.kind]
+				it.g = float32(math.Log(found / chance))
+				it.sc = float32(scale)
+				it.pn = float32(-scale * pen)
+				u.pen += float32(scale * pen)
 			}
 		}
 	}
@@ -281,6 +369,18 @@ const defaultRatio = 3.1
 // setRatio sets the length ratio of the model, kept near defaultRatio.
 func (m *model) setRatio(r float64) {
 	m.ratio = min(max(r, defaultRatio/1.6), defaultRatio*1.6)
+	for side := range 2 {
+		var sum float64
+		for _, u := range m.units[side] {
+			sum += float64(u.chars)
+		}
+		m.meanLen[side] = sum / math.Max(1, float64(len(m.units[side])))
+		scale := 1.0
+		if side == sideZH {
+			scale = m.ratio
+		}
+		m.lnMean[side] = math.Log(scale*m.meanLen[side] + lenSmooth)
+	}
 	m.lenVarR = logVar(m.units[sideZH], m.ratio) + logVar(m.units[sideEN], 1)
 	if m.lenVarR < 0.25 {
 		m.lenVarR = 0.25
@@ -401,4 +501,47 @@ func (m *model) tabulate() {
 		t.lnSdRatio[k] = 0.5 * math.Log(m.lenVarR/vt)
 	}
 	m.lenTab = t
+}
+
+// absentKey is the key of an item of side whose keys are all absent from
+// the other side: it starts with a byte no real key has.
+func absentKey(side int, key string) string {
+	return string(rune(side)) + "\x00" + key
+}
+
+// arena hands out small slices of ids from large chunks, so that a model's
+// hundreds of thousands of items cost few allocations.
+type arena struct {
+	chunk []uint32
+}
+
+const arenaChunk = 1 << 16
+
+// copy returns a copy of ids that lives in the arena.
+func (a *arena) copy(ids []uint32) []uint32 {
+	if len(ids) > arenaChunk/4 {
+		return slices.Clone(ids)
+	}
+	if cap(a.chunk)-len(a.chunk) < len(ids) {
+		a.chunk = make([]uint32, 0, arenaChunk)
+	}
+	n := len(a.chunk)
+	a.chunk = append(a.chunk, ids...)
+	return a.chunk[n : n+len(ids) : n+len(ids)]
+}
+
+// lnLen returns log(n+2) for n English characters, log(c·n+2) for n
+// Chinese characters (c the length ratio), from the tables when it can.
+func (m *model) lnLen(side, n int) float64 {
+	t := &m.lenTab
+	if side == sideEN {
+		if n < len(t.lnE) {
+			return t.lnE[n]
+		}
+		return math.Log(float64(n) + lenSmooth)
+	}
+	if n < len(t.lnZ) {
+		return t.lnZ[n]
+	}
+	return math.Log(m.ratio*float64(n) + lenSmooth)
 }

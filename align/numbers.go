@@ -49,7 +49,7 @@ func appendNumbers(text string, zh bool, items []rawItem) []rawItem {
 		if n.Flags&(numex.Marker|numex.Weak) != 0 {
 			pen = 0
 		}
-		items = append(items, rawItem{keys: keys, kind: kindNumber, pen: pen})
+		items = append(items, rawItem{keys: keys, kind: kindNumber, pen: pen, known: true})
 	}
 	return items
 }

@@ -12,6 +12,9 @@ type options struct {
 	noParagraphs bool
 	maxCells     int
 	progress     func(done, total int)
+	noDict       bool
+	noLearn      bool
+	dict         *Dictionary
 }
 
 func defaultOptions() options {
@@ -50,3 +53,14 @@ func WithMaxCells(n int) Option { return func(o *options) { o.maxCells = max(n, 
 // WithoutParagraphs makes AlignDocuments align sentences directly, without
 // aligning paragraphs first.
 func WithoutParagraphs() Option { return func(o *options) { o.noParagraphs = true } }
+
+// WithDictionary sets the dictionary used for lexical matching (the
+// embedded CC-CEDICT by default; see LoadDictionary for another).
+func WithDictionary(d *Dictionary) Option { return func(o *options) { o.dict = d } }
+
+// WithoutDictionary switches off lexical matching with a dictionary.
+func WithoutDictionary() Option { return func(o *options) { o.noDict = true } }
+
+// WithoutLearning switches off the second pass that adds word pairs
+// learned from the document's confident links.
+func WithoutLearning() Option { return func(o *options) { o.noLearn = true } }

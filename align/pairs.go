@@ -5,39 +5,53 @@ import (
 	"slices"
 )
 
+// Most items a unit keeps (see model.capItems): sentences and the blocks of
+// the coarse pass keep 64, so that one 64-bit word holds which of them a pair
+// matched; paragraphs keep up to 512.
+const (
+	maxItems     = 64
+	maxParaItems = 512
+)
+
 // pairTable records, for the pairs of units (Chinese row r, English column
 // c) inside a band, which items of each matched an item of the other. A
 // bead's matches are the union of its pairs' matches, so each pair is
 // compared once however many beads contain it.
 type pairTable struct {
-	r0, c0 int     // first row and column of the region
+	r0     int     // first row of the region
 	lo, hi []int32 // row r-r0 covers columns [lo, hi)
-	off    []int32 // index in idx of the first pair of each row
-	idx    []uint32
-	// Record k (k ≥ 1) has its Chinese bits at zh[zhOff[k]:] and its
-	// English bits at en[enOff[k]:], words(len(items)) words each.
-	zhOff, enOff []uint32
-	zh, en       []uint64
-	m            *model
+	off    []int32 // index of the first pair of each row
+	// masks holds, for pair p, which items of its Chinese unit its English
+	// unit matched (masks[2wp:2wp+w]) and the reverse (the next w words),
+	// one bit per item.
+	masks []uint64
+	w     int
+	m     *model
 }
 
-func words(n int) int { return (n + 63) / 64 }
-
-// postings lists, for each id, the English units of a region holding it.
+// posting lists, for an id, an English unit of a region holding it.
 type posting struct {
 	col  int32
 	item int32
 }
 
 // newPairTable compares the pairs of the region rows [r0,r1) × columns
-// [c0,c1) whose column falls inside [lo[r-r0], hi[r-r0]).
+// [c0,c1) whose column falls inside [lo[r-r0], hi[r-r0]): an inverted index
+// from ids to the English units holding them finds the pairs that share
+// items, so pairs sharing nothing cost nothing but their mask.
 func newPairTable(m *model, r0, r1, c0, c1 int, lo, hi []int32) *pairTable {
-	t := &pairTable{r0: r0, c0: c0, lo: lo, hi: hi, m: m, zhOff: []uint32{0}, enOff: []uint32{0}}
+	t := &pairTable{r0: r0, lo: lo, hi: hi, m: m, w: 1}
+	for r := r0; r < r1; r++ {
+		t.w = max(t.w, words(len(m.units[sideZH][r].items)))
+	}
+	for c := c0; c < c1; c++ {
+		t.w = max(t.w, words(len(m.units[sideEN][c].items)))
+	}
 	t.off = make([]int32, r1-r0+1)
 	for r := range r1 - r0 {
 		t.off[r+1] = t.off[r] + max(0, hi[r]-lo[r])
 	}
-	t.idx = make([]uint32, t.off[r1-r0])
+	t.masks = make([]uint64, int(t.off[r1-r0])*2*t.w)
 	post := map[uint32][]posting{}
 	en := m.units[sideEN]
 	for c := c0; c < c1; c++ {
@@ -48,19 +62,21 @@ func newPairTable(m *model, r0, r1, c0, c1 int, lo, hi []int32) *pairTable {
 		}
 	}
 	zh := m.units[sideZH]
+	w := t.w
 	for r := r0; r < r1; r++ {
 		a, b := lo[r-r0], hi[r-r0]
 		if a >= b {
 			continue
 		}
+		row := t.masks[int(t.off[r-r0])*2*w : int(t.off[r-r0+1])*2*w]
 		for k, it := range zh[r].items {
 			for _, id := range it.ids {
 				ps := post[id]
 				i, _ := slices.BinarySearchFunc(ps, a, func(p posting, c int32) int { return int(p.col - c) })
 				for ; i < len(ps) && ps[i].col < b; i++ {
-					rec := t.record(r, int(ps[i].col))
-					t.zh[int(t.zhOff[rec])+k/64] |= 1 << (k % 64)
-					t.en[int(t.enOff[rec])+int(ps[i].item)/64] |= 1 << (ps[i].item % 64)
+					pm := row[int(ps[i].col-a)*2*w:]
+					pm[k/64] |= 1 << (k % 64)
+					pm[w+int(ps[i].item)/64] |= 1 << (ps[i].item % 64)
 				}
 			}
 		}
@@ -68,102 +84,70 @@ func newPairTable(m *model, r0, r1, c0, c1 int, lo, hi []int32) *pairTable {
 	return t
 }
 
-// record returns the record of pair (r, c), creating it.
-func (t *pairTable) record(r, c int) uint32 {
-	p := t.off[r-t.r0] + int32(c) - t.lo[r-t.r0]
-	if k := t.idx[p]; k != 0 {
-		return k
-	}
-	k := uint32(len(t.zhOff))
-	t.zhOff = append(t.zhOff, uint32(len(t.zh)))
-	t.enOff = append(t.enOff, uint32(len(t.en)))
-	t.zh = append(t.zh, make([]uint64, words(len(t.m.units[sideZH][r].items)))...)
-	t.en = append(t.en, make([]uint64, words(len(t.m.units[sideEN][c].items)))...)
-	t.idx[p] = k
-	return k
-}
+func words(n int) int { return (n + 63) / 64 }
 
-// lookup returns the record of pair (r, c), or 0 when the pair matched
-// nothing or lies outside the band.
-func (t *pairTable) lookup(r, c int) uint32 {
+// lookup returns the masks of pair (r, c), Chinese side then English side,
+// or nil outside the band.
+func (t *pairTable) lookup(r, c int) []uint64 {
 	ri := r - t.r0
 	if ri < 0 || ri >= len(t.lo) || int32(c) < t.lo[ri] || int32(c) >= t.hi[ri] {
-		return 0
+		return nil
 	}
-	return t.idx[t.off[ri]+int32(c)-t.lo[ri]]
+	p := int(t.off[ri] + int32(c) - t.lo[ri])
+	return t.masks[p*2*t.w : (p+1)*2*t.w]
 }
 
 // beadItems returns the item evidence of the bead rows [i0,i1) × columns
-// [j0,j1): penalties of all items plus the gains of the matched ones.
-func (t *pairTable) beadItems(i0, i1, j0, j1 int) float64 {
-	a, b := i1-i0, j1-j0
+// [j0,j1), whose sides hold zhChars and enChars characters: penalties of
+// all items plus the gains of the matched ones.
+func (t *pairTable) beadItems(i0, i1, j0, j1, zhChars, enChars int) float64 {
 	zh, en := t.m.units[sideZH], t.m.units[sideEN]
+	// Log of the other side's length over its mean.
+	lrZH := t.m.lnLen(sideEN, enChars) - t.m.lnMean[sideEN]
+	lrEN := t.m.lnLen(sideZH, zhChars) - t.m.lnMean[sideZH]
 	var s float64
-	var acc [4]uint64
+	w := t.w
+	// Masks of the rows and columns of the bead (at most maxSide each).
+	var fixed [2 * maxSide]uint64
+	var zm, em []uint64
+	if w == 1 {
+		zm, em = fixed[:maxSide], fixed[maxSide:]
+	} else {
+		zm, em = make([]uint64, maxSide*w), make([]uint64, maxSide*w)
+	}
 	for r := i0; r < i1; r++ {
-		u := &zh[r]
-		s += float64(u.pen[b-1])
-		n := words(len(u.items))
-		if n == 0 {
-			continue
-		}
-		buf := acc[:0]
-		if n <= len(acc) {
-			buf = acc[:n]
-			clear(buf)
-		} else {
-			buf = make([]uint64, n)
-		}
-		any := false
 		for c := j0; c < j1; c++ {
-			if k := t.lookup(r, c); k != 0 {
-				any = true
-				for w := range n {
-					buf[w] |= t.zh[int(t.zhOff[k])+w]
+			if pm := t.lookup(r, c); pm != nil {
+				for k := range w {
+					zm[(r-i0)*w+k] |= pm[k]
+					em[(c-j0)*w+k] |= pm[w+k]
 				}
 			}
 		}
-		if any {
-			s += sumGains(u.items, buf, b)
-		}
+	}
+	for r := i0; r < i1; r++ {
+		u := &zh[r]
+		s += float64(u.pen) + sumGains(u.items, zm[(r-i0)*w:(r-i0+1)*w], lrZH)
 	}
 	for c := j0; c < j1; c++ {
 		u := &en[c]
-		s += float64(u.pen[a-1])
-		n := words(len(u.items))
-		if n == 0 {
-			continue
-		}
-		buf := acc[:0]
-		if n <= len(acc) {
-			buf = acc[:n]
-			clear(buf)
-		} else {
-			buf = make([]uint64, n)
-		}
-		any := false
-		for r := i0; r < i1; r++ {
-			if k := t.lookup(r, c); k != 0 {
-				any = true
-				for w := range n {
-					buf[w] |= t.en[int(t.enOff[k])+w]
-				}
-			}
-		}
-		if any {
-			s += sumGains(u.items, buf, a)
-		}
+		s += float64(u.pen) + sumGains(u.items, em[(c-j0)*w:(c-j0+1)*w], lrEN)
 	}
 	return s
 }
 
-// sumGains adds the gains of the items whose bits are set in mask.
-func sumGains(items []item, mask []uint64, b int) float64 {
+// sumGains adds the gains of the items whose bits are set in mask, when
+// the other side of the bead is exp(lr) times the average length.
+func sumGains(items []item, mask []uint64, lr float64) float64 {
 	var s float64
 	for w, m := range mask {
 		for m != 0 {
 			k := bits.TrailingZeros64(m)
-			s += float64(items[w*64+k].gain[b-1])
+			it := &items[w*64+k]
+			if g := float64(it.g) - lr; g > 0 {
+				s += float64(it.sc) * g
+			}
+			s += float64(it.pn)
 			m &= m - 1
 		}
 	}

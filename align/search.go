@@ -13,17 +13,28 @@ type beadType struct {
 
 // defaultTypes are the link types searched, with their prior log
 // probabilities (set on the development sets as a whole).
-func defaultTypes() []beadType {
+//
+// Omissions come in runs (an untranslated passage): a run of k omitted
+// sentences is one bead of type k-0 or 0-k, with prior nullPrior·nullRun^(k-1)
+// instead of nullPrior^k; the result splits it into k links.
+func defaultTypes(p params) []beadType {
 	ts := []beadType{
-		{1, 1, 0.80}, {1, 2, 0.06}, {2, 1, 0.06}, {1, 0, 0.02}, {0, 1, 0.02},
+		{1, 1, 0.80}, {1, 2, 0.06}, {2, 1, 0.06},
 		{1, 3, 0.01}, {3, 1, 0.01}, {2, 2, 0.005}, {1, 4, 0.003}, {4, 1, 0.003},
 		{2, 3, 0.002}, {3, 2, 0.002},
+	}
+	for k := 1; k <= maxNullRun; k++ {
+		pr := p.nullPrior * math.Pow(p.nullRun, float64(k-1))
+		ts = append(ts, beadType{k, 0, pr}, beadType{0, k, pr})
 	}
 	for i := range ts {
 		ts[i].prior = math.Log(ts[i].prior)
 	}
 	return ts
 }
+
+// maxNullRun is the longest run of omissions searched as one bead.
+const maxNullRun = 4
 
 // bead is one link found by the search, in region coordinates: Chinese
 // units [i0,i1) and English units [j0,j1), with its score in the search.
@@ -96,11 +107,23 @@ func (s *scorer) beadScore(i0, i1, j0, j1 int, t beadType) float64 {
 	if solo {
 		return math.Inf(-1)
 	}
+	if !s.m.opts.noPunct {
+		ez, ee := s.m.units[sideZH][i1-1].ends, s.m.units[sideEN][j1-1].ends
+		for k := range numEnds {
+			bz, be := ez&(1<<k) != 0, ee&(1<<k) != 0
+			switch {
+			case bz && be:
+				sc += s.m.p.endAgree[k]
+			case bz != be:
+				sc += s.m.p.endDiffer[k]
+			}
+		}
+	}
 	if dist > 1 && dist != math.MaxInt32 {
 		sc -= s.m.p.blockCost * float64(dist-1)
 	}
 	sc += s.m.lengthScore(zh, en)
-	sc += s.pairs.beadItems(i0, i1, j0, j1)
+	sc += s.pairs.beadItems(i0, i1, j0, j1, zh, en)
 	return sc
 }
 
@@ -115,7 +138,12 @@ type lattice struct {
 	off   []int
 	alpha []float64 // log Σ over paths from (0,0) to the cell of exp(score/temp)
 	beta  []float64 // log Σ over paths from the cell to (n,m)
-	temp  float64
+	// rowMax is the largest alpha of each row (see alive).
+	rowMax []float64
+	temp   float64
+	// expected accumulates, by link type, the expected number of beads of
+	// that type (the sum of their posteriors), filled by decode.
+	expected []float64
 	// cache holds the bead scores computed by the forward pass, by cell
 	// and link type, when they fit in maxCache; the other passes reuse them.
 	cache []float32
@@ -148,7 +176,7 @@ func (l *lattice) bead(i, j, c, k int, t beadType) float64 {
 // largest sum of posteriors, less minPost per bead (maximum expected
 // accuracy decoding). Each bead's score is its posterior. progress, if not
 // nil, is called with the rows done by the three passes, out of 3(n+1).
-func (s *scorer) search(rg region, bd band, temp, minPost float64, progress func(int)) []bead {
+func (s *scorer) search(rg region, bd band, temp, minPost float64, progress func(int)) ([]bead, []float64) {
 	l := &lattice{s: s, rg: rg, bd: bd, n: rg.r1 - rg.r0, m: rg.c1 - rg.c0, temp: temp}
 	n := l.n
 	l.off = make([]int, n+2)
@@ -169,16 +197,34 @@ func (s *scorer) search(rg region, bd band, temp, minPost float64, progress func
 	}
 	l.forward(pass(0))
 	l.backward(pass(1))
-	return l.decode(minPost, pass(2))
+	l.expected = make([]float64, len(s.types))
+	return l.decode(minPost, pass(2)), l.expected
+}
+
+// beam is how far below the best cell of its row (in log probability) a
+// cell may fall and still be extended: paths through cells further below
+// carry less than exp(-beam) of the probability mass. Pruning them makes
+// the search follow the likely region of the band.
+const beam = 40.0
+
+// alive reports whether cell c of row i is within the beam of the forward
+// pass: only such cells start beads.
+func (l *lattice) alive(c, i int) bool {
+	return l.alpha[c] >= l.rowMax[i]-beam
 }
 
 func (l *lattice) forward(progress func(int)) {
 	for i := range l.alpha {
 		l.alpha[i] = math.Inf(-1)
 	}
+	l.rowMax = make([]float64, l.n+1)
 	l.alpha[l.at(0, 0)] = 0
-	var terms [16]float64
+	var terms [32]float64
 	for i := 0; i <= l.n; i++ {
+		l.rowMax[i] = math.Inf(-1)
+		if i == 0 {
+			l.rowMax[0] = 0
+		}
 		for j := int(l.bd.lo[i]); j <= int(l.bd.hi[i]); j++ {
 			if i == 0 && j == 0 {
 				continue
@@ -187,7 +233,7 @@ func (l *lattice) forward(progress func(int)) {
 			c := l.at(i, j)
 			for k, t := range l.s.types {
 				p := l.at(i-t.a, j-t.b)
-				if p < 0 || math.IsInf(l.alpha[p], -1) {
+				if p < 0 || math.IsInf(l.alpha[p], -1) || !l.alive(p, i-t.a) {
 					continue
 				}
 				bs := l.s.beadScore(l.rg.r0+i-t.a, l.rg.r0+i, l.rg.c0+j-t.b, l.rg.c0+j, t)
@@ -198,6 +244,7 @@ func (l *lattice) forward(progress func(int)) {
 				nt++
 			}
 			l.alpha[c] = logSumExp(terms[:nt])
+			l.rowMax[i] = max(l.rowMax[i], l.alpha[c])
 		}
 		if progress != nil {
 			progress(i)
@@ -210,22 +257,23 @@ func (l *lattice) backward(progress func(int)) {
 		l.beta[i] = math.Inf(-1)
 	}
 	l.beta[l.at(l.n, l.m)] = 0
-	var terms [16]float64
+	var terms [32]float64
 	for i := l.n; i >= 0; i-- {
 		for j := int(l.bd.hi[i]); j >= int(l.bd.lo[i]); j-- {
-			if i == l.n && j == l.m {
+			c := l.at(i, j)
+			if (i == l.n && j == l.m) || math.IsInf(l.alpha[c], -1) || !l.alive(c, i) {
 				continue
 			}
 			nt := 0
 			for k, t := range l.s.types {
 				p := l.at(i+t.a, j+t.b)
-				if p < 0 || math.IsInf(l.beta[p], -1) || math.IsInf(l.alpha[l.at(i, j)], -1) {
+				if p < 0 || math.IsInf(l.beta[p], -1) {
 					continue
 				}
 				terms[nt] = l.beta[p] + l.bead(i+t.a, j+t.b, p, k, t)/l.temp
 				nt++
 			}
-			l.beta[l.at(i, j)] = logSumExp(terms[:nt])
+			l.beta[c] = logSumExp(terms[:nt])
 		}
 		if progress != nil {
 			progress(l.n - i)
@@ -253,12 +301,13 @@ func (l *lattice) decode(minPost float64, progress func(int)) []bead {
 			bv, arg, bp := math.Inf(-1), uint8(0), 0.0
 			for k, t := range l.s.types {
 				p := l.at(i-t.a, j-t.b)
-				if p < 0 || math.IsInf(best[p], -1) || math.IsInf(l.alpha[p], -1) {
+				if p < 0 || math.IsInf(best[p], -1) || math.IsInf(l.alpha[p], -1) || !l.alive(p, i-t.a) {
 					continue
 				}
 				pr := 0.0
 				if lp := l.alpha[p] + l.bead(i, j, c, k, t)/l.temp + l.beta[c] - z; lp > -40 {
 					pr = math.Min(math.Exp(lp), 1)
+					l.expected[k] += pr
 				}
 				if v := best[p] + pr - minPost; v > bv {
 					bv, arg, bp = v, uint8(k), pr
@@ -288,7 +337,28 @@ func (l *lattice) decode(minPost float64, progress func(int)) []bead {
 		beads = append(beads, bead{j0: j - 1, j1: j})
 	}
 	slices.Reverse(beads)
-	return beads
+	return splitNulls(beads)
+}
+
+// splitNulls splits runs of omissions (k-0 and 0-k beads) into k beads of
+// one unit each, with the run's score.
+func splitNulls(beads []bead) []bead {
+	out := beads[:0:0]
+	for _, b := range beads {
+		switch {
+		case b.j0 == b.j1 && b.i1-b.i0 > 1:
+			for i := b.i0; i < b.i1; i++ {
+				out = append(out, bead{i0: i, i1: i + 1, j0: b.j0, j1: b.j0, score: b.score})
+			}
+		case b.i0 == b.i1 && b.j1-b.j0 > 1:
+			for j := b.j0; j < b.j1; j++ {
+				out = append(out, bead{i0: b.i0, i1: b.i0, j0: j, j1: j + 1, score: b.score})
+			}
+		default:
+			out = append(out, b)
+		}
+	}
+	return out
 }
 
 // logSumExp returns log(Σ exp(x)), or -Inf for no terms.
@@ -314,6 +384,23 @@ func abs32(x int32) int32 {
 		return -x
 	}
 	return x
+}
+
+// reestimateExpected returns types with priors re-estimated from the
+// expected counts of each type, smoothed toward the current priors by
+// weight pseudo counts.
+func reestimateExpected(types []beadType, expected []float64, weight float64) []beadType {
+	var total float64
+	for _, e := range expected {
+		total += e
+	}
+	total += weight
+	out := make([]beadType, len(types))
+	for k, t := range types {
+		out[k] = t
+		out[k].prior = math.Log((expected[k] + weight*math.Exp(t.prior)) / total)
+	}
+	return out
 }
 
 // reestimate returns types with priors re-estimated from the link types of

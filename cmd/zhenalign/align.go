@@ -26,6 +26,7 @@ func runAlign(e *env, args []string) error {
 	noNames := fs.Bool("no-names", false, "switch off matching of names through pinyin")
 	noLatin := fs.Bool("no-latin", false, "switch off matching of Latin tokens inside Chinese")
 	noPunct := fs.Bool("no-punct", false, "switch off punctuation cues (questions, exclamations, quotations)")
+	noDict := fs.Bool("no-dict", false, "switch off lexical matching with the dictionary")
 	fs.Usage = func() {
 		fmt.Fprint(e.stderr, `usage: zhenalign align [flags] MIXED_FILE
        zhenalign align [flags] FILE_A FILE_B
@@ -69,7 +70,7 @@ A file may be - for standard input.
 		opt align.Option
 	}{
 		{*noLength, align.WithoutLength()}, {*noNumbers, align.WithoutNumbers()}, {*noNames, align.WithoutNames()},
-		{*noLatin, align.WithoutLatin()}, {*noPunct, align.WithoutPunctuation()},
+		{*noLatin, align.WithoutLatin()}, {*noPunct, align.WithoutPunctuation()}, {*noDict, align.WithoutDictionary()},
 	} {
 		if o.on {
 			alOpts = append(alOpts, o.opt)
