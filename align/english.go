@@ -4,7 +4,8 @@ import "strings"
 
 // stem reduces a lower-case English word to a stem shared by its inflected
 // forms: plural and third person -s, -ed, -ing, and a final -e, so that
-// "uses", "used", "using" and "use" all give "us", and a dictionary gloss
+// "promotes", "promoted", "promoting" and "promote" all give "promot", and a
+// dictionary gloss
 // ("to promote") meets the text ("promoted", "promoting"). It is applied the
 // same way to the text and to the dictionary; it is not a lemmatiser.
 func stem(w string) string {
@@ -26,13 +27,27 @@ func stem(w string) string {
 	case strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "is"):
 		w = w[:len(w)-1]
 	case strings.HasSuffix(w, "eed"):
-	case strings.HasSuffix(w, "ed") && len(w) >= 5:
-		w = undouble(w[:len(w)-2])
-	case strings.HasSuffix(w, "ing") && len(w) >= 6 && !ingNoun[w]:
-		w = undouble(w[:len(w)-3])
+	case strings.HasSuffix(w, "ed") && len(w) >= 4:
+		return shortStem(undouble(w[:len(w)-2]))
+	case strings.HasSuffix(w, "ing") && len(w) >= 5 && !ingNoun[w]:
+		return shortStem(undouble(w[:len(w)-3]))
 	}
 	if len(w) > 3 && w[len(w)-1] == 'e' && w[len(w)-2] != 'e' {
 		w = w[:len(w)-1]
+	}
+	return w
+}
+
+// shortStem finishes the stem left by removing -ed or -ing: a final e is
+// dropped as stem drops it from the base form ("promot"), and a stem of two
+// letters ending in a consonant gets its e back ("us" from "used" and
+// "using" is the base form "use").
+func shortStem(w string) string {
+	switch {
+	case len(w) == 2 && !strings.ContainsRune("aeiouy", rune(w[1])):
+		return w + "e"
+	case len(w) > 3 && w[len(w)-1] == 'e' && w[len(w)-2] != 'e':
+		return w[:len(w)-1]
 	}
 	return w
 }

@@ -13,12 +13,13 @@ import (
 type kind uint8
 
 const (
-	kindNumber  kind = iota // a number or a date part
-	kindLatin               // a Latin token written the same on both sides (APEC, COVID-19)
-	kindName                // a romanised name matched through pinyin
-	kindPunct               // question and exclamation marks, quotations
-	kindWord                // a dictionary translation
-	kindLearned             // a word pair learned from the document
+	kindNumber   kind = iota // a number or a date part
+	kindLatin                // a Latin token written the same on both sides (APEC, COVID-19)
+	kindName                 // a romanised name matched through pinyin
+	kindPunct                // question and exclamation marks, quotations
+	kindWord                 // a dictionary translation
+	kindLearned              // a word pair learned from the document
+	kindGlossary             // a term of the user's glossary
 	numKinds
 )
 
@@ -70,6 +71,9 @@ func englishFeatures(text string, f *extractor) rawUnit {
 	if f.lex != nil {
 		u.items = f.lex.englishWords(text, u.items, &u.words)
 	}
+	if f.opts.glossary != nil {
+		u.items = f.opts.glossary.english(text, u.items)
+	}
 	for tok, capital := range latinTokens(text) {
 		low := strings.ToLower(tok)
 		if isAcronymish(tok) {
@@ -97,6 +101,9 @@ func chineseFeatures(text string, f *extractor) rawUnit {
 	u.items = appendPunct(text, true, u.items)
 	if f.lex != nil {
 		u.items = f.lex.chineseWords(text, u.items, &u.words)
+	}
+	if f.opts.glossary != nil {
+		u.items = f.opts.glossary.chinese(text, u.items)
 	}
 	for tok := range latinTokens(text) {
 		if len(tok) >= 2 {

@@ -96,11 +96,11 @@ type params struct {
 func defaultParams() params {
 	return params{
 		found: [2][numKinds]float64{
-			sideZH: {kindNumber: 0.85, kindLatin: 0.8, kindName: 0.6, kindPunct: 0.75, kindWord: 0.3, kindLearned: 0.3},
-			sideEN: {kindNumber: 0.85, kindLatin: 0.8, kindName: 0.6, kindPunct: 0.75, kindWord: 0.35, kindLearned: 0.3},
+			sideZH: {kindNumber: 0.85, kindLatin: 0.8, kindName: 0.6, kindPunct: 0.75, kindWord: 0.3, kindLearned: 0.3, kindGlossary: 0.95},
+			sideEN: {kindNumber: 0.85, kindLatin: 0.8, kindName: 0.6, kindPunct: 0.75, kindWord: 0.35, kindLearned: 0.3, kindGlossary: 0.95},
 		},
-		scale:    [numKinds]float64{kindNumber: 1, kindLatin: 1, kindName: 1, kindPunct: 1, kindWord: 1, kindLearned: 1},
-		penScale: [numKinds]float64{kindNumber: 1, kindLatin: 1, kindName: 1, kindPunct: 1, kindWord: 1, kindLearned: 1},
+		scale:    [numKinds]float64{kindNumber: 1, kindLatin: 1, kindName: 1, kindPunct: 1, kindWord: 1, kindLearned: 1, kindGlossary: 2},
+		penScale: [numKinds]float64{kindNumber: 1, kindLatin: 1, kindName: 1, kindPunct: 1, kindWord: 1, kindLearned: 1, kindGlossary: 1},
 		lenVar0:  0.04, lenVar1: 6, lenScale: 1, temp: 1, minPost: 0.5, nullPrior: 0.001, nullRun: 0.3,
 		endAgree: [numEnds]float64{0, 0, 0, 0}, endDiffer: [numEnds]float64{-2, 0, 0, -4}, minPostPara: -0.25, maxItems: maxItems, paraFoundWord: [2]float64{sideZH: 0.2, sideEN: 0.3}, blockCost: 2, priorWeight: 10, sentPriorWeight: 50,
 		learnMin: 2, learnScore: 0.8, learnDice: 0.3, learnTop: 3,

@@ -14,6 +14,7 @@ type options struct {
 	progress     func(done, total int)
 	noDict       bool
 	noLearn      bool
+	glossary     *Glossary
 	dict         *Dictionary
 }
 
@@ -64,3 +65,6 @@ func WithoutDictionary() Option { return func(o *options) { o.noDict = true } }
 // WithoutLearning switches off the second pass that adds word pairs
 // learned from the document's confident links.
 func WithoutLearning() Option { return func(o *options) { o.noLearn = true } }
+
+// WithGlossary adds the terms of g as strong anchors (see ReadGlossary).
+func WithGlossary(g *Glossary) Option { return func(o *options) { o.glossary = g } }

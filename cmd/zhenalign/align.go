@@ -27,6 +27,9 @@ func runAlign(e *env, args []string) error {
 	noLatin := fs.Bool("no-latin", false, "switch off matching of Latin tokens inside Chinese")
 	noPunct := fs.Bool("no-punct", false, "switch off punctuation cues (questions, exclamations, quotations)")
 	noDict := fs.Bool("no-dict", false, "switch off lexical matching with the dictionary")
+	noLearn := fs.Bool("no-learn", false, "switch off the second pass with word pairs learned from the document")
+	glossary := fs.String("glossary", "", "TSV file of English<TAB>Chinese terms to use as strong anchors (# comments)")
+	dictFile := fs.String("dict", "", "dictionary in CC-CEDICT format to use instead of the embedded CC-CEDICT")
 	fs.Usage = func() {
 		fmt.Fprint(e.stderr, `usage: zhenalign align [flags] MIXED_FILE
        zhenalign align [flags] FILE_A FILE_B
@@ -71,6 +74,7 @@ A file may be - for standard input.
 	}{
 		{*noLength, align.WithoutLength()}, {*noNumbers, align.WithoutNumbers()}, {*noNames, align.WithoutNames()},
 		{*noLatin, align.WithoutLatin()}, {*noPunct, align.WithoutPunctuation()}, {*noDict, align.WithoutDictionary()},
+		{*noLearn, align.WithoutLearning()},
 	} {
 		if o.on {
 			alOpts = append(alOpts, o.opt)
@@ -80,6 +84,11 @@ A file may be - for standard input.
 		segOpts = append(segOpts, segment.Presplit())
 		alOpts = append(alOpts, align.WithoutParagraphs())
 	}
+	more, err := resourceOptions(*glossary, *dictFile)
+	if err != nil {
+		return err
+	}
+	alOpts = append(alOpts, more...)
 	docs := make([]*segment.Document, len(pos))
 	for k, name := range pos {
 		data, err := e.readInput(name)
@@ -179,4 +188,35 @@ func hasText(d *segment.Document) bool {
 		}
 	}
 	return false
+}
+
+// resourceOptions loads the glossary and dictionary files named on the
+// command line, if any.
+func resourceOptions(glossary, dict string) ([]align.Option, error) {
+	var opts []align.Option
+	if glossary != "" {
+		f, err := os.Open(glossary)
+		if err != nil {
+			return nil, err
+		}
+		defer f.Close()
+		g, err := align.ReadGlossary(f, glossary)
+		if err != nil {
+			return nil, err
+		}
+		opts = append(opts, align.WithGlossary(g))
+	}
+	if dict != "" {
+		f, err := os.Open(dict)
+		if err != nil {
+			return nil, err
+		}
+		defer f.Close()
+		d, err := align.LoadDictionary(f, dict)
+		if err != nil {
+			return nil, err
+		}
+		opts = append(opts, align.WithDictionary(d))
+	}
+	return opts, nil
 }
