@@ -20,9 +20,8 @@ import (
 type Dictionary struct {
 	dict *cedict.Dict
 	seg  *zhseg.Segmenter
-	// stems holds every English stem some headword translates to, built
-	// on first use.
-	stems func() map[string]bool
+	// stems holds every English stem some headword translates to.
+	stems map[string]bool
 }
 
 // defaultDictionary is the embedded CC-CEDICT, loaded once.
@@ -53,23 +52,32 @@ func LoadDictionary(r io.Reader, name string) (*Dictionary, error) {
 }
 
 func newDictionary(d *cedict.Dict) (*Dictionary, error) {
+	// The segmenter and the stem set are built at the same time.
+	var stems map[string]bool
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		stems = englishStems(d)
+	}()
 	seg, err := zhseg.Load(d.Headwords())
+	<-done
 	if err != nil {
 		return nil, fmt.Errorf("align: dictionary: %w", err)
 	}
-	dict := &Dictionary{dict: d, seg: seg}
-	dict.stems = sync.OnceValue(func() map[string]bool {
-		m := map[string]bool{}
-		for e := range d.All() {
-			for _, w := range e.Words {
-				if isLowerASCII(w) && !stopWords[w] {
-					m[stem(w)] = true
-				}
+	return &Dictionary{dict: d, seg: seg, stems: stems}, nil
+}
+
+// englishStems returns every stem of the English content words of d.
+func englishStems(d *cedict.Dict) map[string]bool {
+	m := map[string]bool{}
+	for e := range d.All() {
+		for _, w := range e.Words {
+			if isLowerASCII(w) && !stopWords[w] {
+				m[stem(w)] = true
 			}
 		}
-		return m
-	})
-	return dict, nil
+	}
+	return m
 }
 
 // Len returns the number of entries of the dictionary.
@@ -137,7 +145,7 @@ func (lx *lexicon) chineseWords(text string, items []rawItem, words *[]string) [
 // stem. It also returns the stems, for learning. Items of stems that some
 // dictionary headword translates are marked known.
 func (lx *lexicon) englishWords(text string, items []rawItem, stems *[]string) []rawItem {
-	known := lx.d.stems()
+	known := lx.d.stems
 	start := -1
 	flush := func(end int) {
 		if start < 0 {

@@ -120,6 +120,11 @@ func Default() (*Dict, error) { return defaultDict() }
 
 var defaultDict = sync.OnceValues(loadEmbedded)
 
+// Load parses the embedded data anew and returns a new *Dict; Default
+// returns one shared *Dict, parsed once. Load is for measuring the cost of
+// loading.
+func Load() (*Dict, error) { return loadEmbedded() }
+
 // loadEmbedded decompresses and parses the embedded data. Each call builds
 // a new *Dict. The two gzip members are inflated concurrently.
 func loadEmbedded() (*Dict, error) {

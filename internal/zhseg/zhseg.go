@@ -10,7 +10,6 @@ package zhseg
 import (
 	"errors"
 	"iter"
-	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -37,29 +36,29 @@ const (
 // Load builds a Segmenter from words (simplified or traditional, one per
 // item; words without a Han character are skipped).
 func Load(words iter.Seq[string]) (*Segmenter, error) {
-	var b strings.Builder
+	s := &Segmenter{}
+	s.seg.NotLoadHMM = true
+	s.seg.Dict = gse.NewDict()
+	s.seg.Init()
 	n := 0
 	for w := range words {
 		if w == "" || strings.ContainsAny(w, " \t\n") || !hasHan(w) {
 			continue
 		}
-		freq := wordFreq
+		freq := float64(wordFreq)
 		if utf8.RuneCountInString(w) == 1 {
 			freq = charFreq
 		}
-		b.WriteString(w)
-		b.WriteByte(' ')
-		b.WriteString(strconv.Itoa(freq))
-		b.WriteByte('\n')
+		// gse's LoadDictStr would also prepare its search mode, which
+		// Cut(text, false) does not use and which costs more than the
+		// rest of the load.
+		if err := s.seg.Dict.AddToken(s.seg.ToToken(w, freq)); err != nil {
+			return nil, err
+		}
 		n++
 	}
 	if n == 0 {
 		return nil, ErrNoWords
-	}
-	s := &Segmenter{}
-	s.seg.NotLoadHMM = true
-	if err := s.seg.LoadDictStr(b.String()); err != nil {
-		return nil, err
 	}
 	return s, nil
 }
