@@ -152,6 +152,7 @@ func (al *Aligner) passes(rz, re []rawUnit, zs, es Side, paras bool, lay *layout
 	pp.found[sideEN][kindWord] = al.p.paraFoundWord[sideEN]
 	pp.keepAbsent = true
 	pp.maxItems = maxParaItems
+	pp.lenVar0 = al.p.paraLenVar0
 	pm := newModel(pz, pe, pp, &al.opts)
 	prg := region{0, len(pz), 0, len(pe)}
 	// Untranslated paragraphs skew the document's length ratio: align

@@ -1,6 +1,7 @@
 package align
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -80,12 +81,7 @@ func englishFeatures(text string, f *extractor) rawUnit {
 			u.items = append(u.items, rawItem{keys: []string{"l:" + low}, kind: kindLatin, pen: 1})
 		}
 		if capital && !nameStop[low] && len(low) >= 2 {
-			word := strings.NewReplacer("-", "", "'", "", "’", "").Replace(low)
-			var keys []string
-			for _, syl := range pinyin.Split(word, 3) {
-				keys = append(keys, "p:"+strings.Join(syl, " "))
-			}
-			if len(keys) > 0 {
+			if keys := nameKeys(low); len(keys) > 0 {
 				u.items = append(u.items, rawItem{keys: keys, kind: kindName, pen: 1})
 			}
 		}
@@ -422,4 +418,65 @@ func endsOf(text string) endFlags {
 		break
 	}
 	return f
+}
+
+// nameKeys returns the keys ("p:guo hua") of the ways a lower-case name
+// token may spell Chinese syllables: as pinyin ("chongqing"), and as
+// Wade–Giles, syllable by syllable between hyphens ("kuo-hwa",
+// "ch'un-jen", "tsai"), as names from Taiwan and older texts are written.
+func nameKeys(tok string) []string {
+	var keys []string
+	add := func(k string) {
+		if !slices.Contains(keys, k) {
+			keys = append(keys, k)
+		}
+	}
+	for _, p := range cantonese[tok] {
+		add("p:" + p)
+	}
+	word := strings.NewReplacer("-", "", "'", "", "’", "").Replace(tok)
+	for _, syl := range pinyin.Split(word, 3) {
+		add("p:" + strings.Join(syl, " "))
+	}
+	spell := []string{""}
+	for _, part := range strings.Split(tok, "-") {
+		cands := pinyin.FromWadeGiles(part)
+		if cands == nil {
+			return keys
+		}
+		var next []string
+		for _, sp := range spell {
+			for _, c := range cands {
+				if len(next) < 4 {
+					if sp != "" {
+						next = append(next, sp+" "+c)
+					} else {
+						next = append(next, c)
+					}
+				}
+			}
+		}
+		spell = next
+	}
+	for _, sp := range spell {
+		add("p:" + sp)
+	}
+	return keys
+}
+
+// cantonese maps the Hong Kong spellings of common surnames to the pinyin
+// of the characters they usually stand for (Wong 黃 huang, Cheung 張
+// zhang), so that names in Hong Kong texts anchor as pinyin names do.
+var cantonese = map[string][]string{
+	"chan": {"chen"}, "wong": {"huang", "wang"}, "cheung": {"zhang"}, "lee": {"li"}, "li": {"li"},
+	"lau": {"liu"}, "leung": {"liang"}, "lam": {"lin"}, "ho": {"he"}, "ng": {"wu"}, "tsang": {"zeng"},
+	"tang": {"deng"}, "yip": {"ye"}, "ip": {"ye"}, "chow": {"zhou"}, "lai": {"li", "lai"}, "fung": {"feng"},
+	"mak": {"mai"}, "kwok": {"guo"}, "tam": {"tan"}, "cheng": {"zheng"}, "chu": {"zhu"}, "lo": {"lu", "luo"},
+	"tse": {"xie"}, "yeung": {"yang"}, "kwan": {"guan"}, "tsui": {"xu"}, "yuen": {"yuan"}, "tong": {"tang"},
+	"hui": {"xu"}, "siu": {"xiao"}, "mok": {"mo"}, "choi": {"cai"}, "tsoi": {"cai"}, "so": {"su"},
+	"poon": {"pan"}, "tai": {"dai"}, "lui": {"lv"}, "kong": {"jiang"}, "hung": {"hong"}, "shek": {"shi"},
+	"szeto": {"si tu"}, "tung": {"dong"}, "law": {"luo"}, "yau": {"qiu", "you"}, "chiu": {"zhao"},
+	"man": {"wen"}, "fok": {"huo"}, "liu": {"liao"}, "au": {"ou"}, "yung": {"weng", "rong"},
+	"wai": {"wei"}, "kam": {"gan", "jin"}, "kan": {"jian"}, "chung": {"zhong"}, "pang": {"peng"},
+	"wan": {"yun", "wen"}, "yim": {"yan"}, "to": {"du"}, "ko": {"gao"}, "sze": {"shi"}, "suen": {"sun"},
 }

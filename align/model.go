@@ -89,6 +89,10 @@ type params struct {
 	// other side's whole text lacks: a paragraph full of them is likely
 	// untranslated (model items are otherwise only those that can match).
 	keepAbsent bool
+	// paraLenVar0 is lenVar0 in the paragraph pass: a paragraph's
+	// translation may be spread over other paragraphs (captions, merged
+	// notes), so its length varies more than a sentence's.
+	paraLenVar0 float64
 	// maxItems is the most items a unit keeps (see capItems).
 	maxItems int
 }
@@ -101,9 +105,9 @@ func defaultParams() params {
 		},
 		scale:    [numKinds]float64{kindNumber: 1, kindLatin: 1, kindName: 1, kindPunct: 1, kindWord: 1, kindLearned: 1, kindGlossary: 2},
 		penScale: [numKinds]float64{kindNumber: 1, kindLatin: 1, kindName: 1, kindPunct: 1, kindWord: 1, kindLearned: 1, kindGlossary: 1},
-		lenVar0:  0.04, lenVar1: 6, lenScale: 1, temp: 1, minPost: 0.5, nullPrior: 0.001, nullRun: 0.3,
-		endAgree: [numEnds]float64{0, 0, 0, 0}, endDiffer: [numEnds]float64{-2, 0, 0, -4}, minPostPara: -0.25, maxItems: maxItems, paraFoundWord: [2]float64{sideZH: 0.2, sideEN: 0.3}, blockCost: 2, priorWeight: 10, sentPriorWeight: 50,
-		learnMin: 2, learnScore: 0.8, learnDice: 0.3, learnTop: 3,
+		lenVar0:  0.01, lenVar1: 6, lenScale: 1, temp: 1, minPost: 0.5, nullPrior: 0.001, nullRun: 0.3,
+		endAgree: [numEnds]float64{0, 0, 0, 0}, endDiffer: [numEnds]float64{-2, 0, 0, -4}, minPostPara: -0.25, maxItems: maxItems, paraLenVar0: 0.04, paraFoundWord: [2]float64{sideZH: 0.2, sideEN: 0.3}, blockCost: 2, priorWeight: 10, sentPriorWeight: 50,
+		learnMin: 2, learnScore: 0.8, learnDice: 0.5, learnTop: 3,
 	}
 }
 

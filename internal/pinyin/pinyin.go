@@ -9,6 +9,7 @@
 package pinyin
 
 import (
+	"slices"
 	"strings"
 	"sync"
 
@@ -156,4 +157,90 @@ func Split(word string, limit int) [][]string {
 	}
 	rec(0)
 	return out
+}
+
+// FromWadeGiles converts one Wade–Giles syllable (lower case: "ch'un",
+// "hsu", "kuo", "shih") to the pinyin syllables it may stand for. With the
+// apostrophe of aspiration, the answer is one syllable; without it, as
+// names are usually printed ("Tsai", "Chen"), both readings are given:
+// "tsai" gives zai and cai. Spellings of Taiwanese names that bend the
+// system ("hwa", "teh") are accepted. Nil when nothing fits.
+func FromWadeGiles(s string) []string {
+	s = strings.NewReplacer("’", "'", "‘", "'", "`", "'", "ü", "v").Replace(s)
+	if s == "" {
+		return nil
+	}
+	if p, ok := wgWhole[s]; ok {
+		return []string{p}
+	}
+	var out []string
+	add := func(p string) {
+		if IsSyllable(p) && !slices.Contains(out, p) {
+			out = append(out, p)
+		}
+	}
+	for _, r := range wgInitials {
+		if !strings.HasPrefix(s, r.wg) {
+			continue
+		}
+		rest := s[len(r.wg):]
+		for _, ini := range r.py {
+			add(wgSyllable(ini, rest))
+		}
+		break
+	}
+	if len(out) == 0 {
+		add(wgSyllable("", s))
+	}
+	return out
+}
+
+// wgSyllable joins a pinyin initial (in its Wade–Giles class: "zh" and
+// "ch" become j and q before i and ü; "x" is hs) to the Wade–Giles final.
+func wgSyllable(ini, rest string) string {
+	switch {
+	case rest == "ih" && (ini == "zh" || ini == "ch" || ini == "sh" || ini == "r"):
+		return ini + "i"
+	case rest == "u" && (ini == "z" || ini == "c" || ini == "s"):
+		return ini + "i" // tzu, tz'u, szu
+	case rest == "o" && (ini == "g" || ini == "k" || ini == "h"):
+		return ini + "e" // ko, k'o, ho
+	case rest == "eh" && ini != "":
+		return ini + "e"
+	}
+	front := strings.HasPrefix(rest, "i") || strings.HasPrefix(rest, "v") || strings.HasPrefix(rest, "yu")
+	switch {
+	case ini == "zh" && front:
+		ini = "j"
+	case ini == "ch" && front:
+		ini = "q"
+	}
+	if (ini == "j" || ini == "q" || ini == "x") && strings.HasPrefix(rest, "yu") {
+		rest = "u" + rest[2:]
+	}
+	rest = strings.NewReplacer("ieh", "ie", "ien", "ian", "iung", "iong", "ung", "ong", "uei", "ui", "wa", "ua", "ueh", "ue").Replace(rest)
+	return ini + rest
+}
+
+// wgInitials maps Wade–Giles initials to pinyin, longest first. Without an
+// apostrophe an initial may be unaspirated as written or aspirated with the
+// apostrophe dropped, so both are listed.
+var wgInitials = []struct {
+	wg string
+	py []string
+}{
+	{"ch'", []string{"ch"}}, {"ts'", []string{"c"}}, {"tz'", []string{"c"}}, {"k'", []string{"k"}},
+	{"p'", []string{"p"}}, {"t'", []string{"t"}},
+	{"ch", []string{"zh", "ch"}}, {"hs", []string{"x"}}, {"sh", []string{"sh"}},
+	{"ts", []string{"z", "c"}}, {"tz", []string{"z", "c"}}, {"ss", []string{"s"}},
+	{"k", []string{"g", "k"}}, {"p", []string{"b", "p"}}, {"t", []string{"d", "t"}}, {"j", []string{"r"}},
+	{"m", []string{"m"}}, {"f", []string{"f"}}, {"n", []string{"n"}}, {"l", []string{"l"}},
+	{"h", []string{"h"}}, {"s", []string{"s"}}, {"w", []string{"w"}}, {"y", []string{"y"}},
+}
+
+// wgWhole lists whole syllables that the rules above would get wrong.
+var wgWhole = map[string]string{
+	"erh": "er", "yeh": "ye", "yen": "yan", "yu": "yu", "yung": "yong", "jih": "ri",
+	"szu": "si", "ssu": "si", "tzu": "zi", "tz'u": "ci", "hwa": "hua", "hwang": "huang",
+	"teh": "de", "yi": "yi", "i": "yi", "ou": "ou", "en": "en", "an": "an", "ang": "ang",
 }

@@ -41,3 +41,23 @@ func TestToneless(t *testing.T) {
 	assert.True(t, pinyin.IsSyllable("zhuang"))
 	assert.False(t, pinyin.IsSyllable("ng"), "interjections are not name syllables")
 }
+
+func TestFromWadeGiles(t *testing.T) {
+	for _, tc := range []struct {
+		wg string
+		py []string
+	}{
+		{"kuo", []string{"guo", "kuo"}}, {"hwa", []string{"hua"}}, {"shih", []string{"shi"}},
+		{"ch'un", []string{"chun"}}, {"jen", []string{"ren"}}, {"hsu", []string{"xu"}},
+		{"shui", []string{"shui"}}, {"teh", []string{"de"}}, {"ch'iu", []string{"qiu"}},
+		{"ch'uang", []string{"chuang"}}, {"huan", []string{"huan"}}, {"chiang", []string{"jiang", "qiang"}},
+		{"chou", []string{"zhou", "chou"}}, {"hsieh", []string{"xie"}}, {"tsai", []string{"zai", "cai"}},
+		{"tzu", []string{"zi"}}, {"chih", []string{"zhi", "chi"}}, {"ch'ih", []string{"chi"}},
+		{"kuei", []string{"gui", "kui"}}, {"yen", []string{"yan"}}, {"lien", []string{"lian"}},
+		{"hsiung", []string{"xiong"}}, {"jung", []string{"rong"}}, {"chung", []string{"zhong", "chong"}},
+		{"ko", []string{"ge", "ke"}}, {"k'o", []string{"ke"}}, {"t'ai", []string{"tai"}}, {"ch’ing", []string{"qing"}},
+	} {
+		assert.Equal(t, tc.py, pinyin.FromWadeGiles(tc.wg), tc.wg)
+	}
+	assert.Nil(t, pinyin.FromWadeGiles("london"))
+}
