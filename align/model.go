@@ -44,8 +44,6 @@ type params struct {
 	found [2][numKinds]float64
 	// scale[k] multiplies the evidence of kind k.
 	scale [numKinds]float64
-	// penScale[k] multiplies the evidence of an unmatched item of kind k.
-	penScale [numKinds]float64
 	// lenVar0 and lenVar1 give the variance of the log length ratio of a
 	// true bead: lenVar0 + lenVar1/(length in characters).
 	lenVar0, lenVar1 float64
@@ -66,10 +64,10 @@ type params struct {
 	learnScore float64
 	learnDice  float64
 	learnTop   int
-	// endAgree and endDiffer are added to a bead's score for each end
-	// flag (colon, question, exclamation, quotation) that the last units
-	// of its two sides share, or that only one of them has.
-	endAgree, endDiffer [numEnds]float64
+	// endDiffer is added to a bead's score for each end flag (colon,
+	// question, exclamation, quotation) that only one of the last units of
+	// its two sides has.
+	endDiffer [numEnds]float64
 	// nullPrior is the prior of a 1-0 or 0-1 sentence link, nullRun the
 	// factor for each further omission in a run (see defaultTypes).
 	nullPrior, nullRun float64
@@ -103,10 +101,9 @@ func defaultParams() params {
 			sideZH: {kindNumber: 0.85, kindLatin: 0.8, kindName: 0.6, kindPunct: 0.75, kindWord: 0.3, kindLearned: 0.3, kindGlossary: 0.95},
 			sideEN: {kindNumber: 0.85, kindLatin: 0.8, kindName: 0.6, kindPunct: 0.75, kindWord: 0.35, kindLearned: 0.3, kindGlossary: 0.95},
 		},
-		scale:    [numKinds]float64{kindNumber: 1, kindLatin: 1, kindName: 1, kindPunct: 1, kindWord: 1, kindLearned: 1, kindGlossary: 2},
-		penScale: [numKinds]float64{kindNumber: 1, kindLatin: 1, kindName: 1, kindPunct: 1, kindWord: 1, kindLearned: 1, kindGlossary: 1},
-		lenVar0:  0.01, lenVar1: 6, lenScale: 1, temp: 1, minPost: 0.5, nullPrior: 0.001, nullRun: 0.3,
-		endAgree: [numEnds]float64{0, 0, 0, 0}, endDiffer: [numEnds]float64{-2, 0, 0, -4}, minPostPara: -0.25, maxItems: maxItems, paraLenVar0: 0.04, paraFoundWord: [2]float64{sideZH: 0.2, sideEN: 0.3}, blockCost: 2, priorWeight: 10, sentPriorWeight: 50,
+		scale:   [numKinds]float64{kindNumber: 1, kindLatin: 1, kindName: 1, kindPunct: 1, kindWord: 0.8, kindLearned: 1, kindGlossary: 2},
+		lenVar0: 0.01, lenVar1: 6, lenScale: 1, temp: 1, minPost: 0.5, nullPrior: 0.001, nullRun: 0.3,
+		endDiffer: [numEnds]float64{-2, 0, 0, -4}, minPostPara: -0.25, maxItems: maxItems, paraLenVar0: 0.04, paraFoundWord: [2]float64{sideZH: 0.2, sideEN: 0.3}, blockCost: 2, priorWeight: 10, sentPriorWeight: 50,
 		learnMin: 2, learnScore: 0.8, learnDice: 0.5, learnTop: 3,
 	}
 }
@@ -337,7 +334,7 @@ func (m *model) weigh(v *vocab) {
 				chance := math.Min((df+chanceWeight*chancePrior)/(n+chanceWeight), 0.95)
 				found := m.p.found[side][it.kind]
 				scale := m.p.scale[it.kind]
-				pen := math.Min(0, math.Log((1-found)/(1-chance))) * float64(it.pen) * m.p.penScale[it.kind]
+				pen := math.Min(0, math.Log((1-found)/(1-chance))) * float64(it.pen)
 				it.g = float32(math.Log(found / chance))
 				it.sc = float32(scale)
 				it.pn = float32(-scale * pen)

@@ -110,11 +110,7 @@ func (s *scorer) beadScore(i0, i1, j0, j1 int, t beadType) float64 {
 	if !s.m.opts.noPunct {
 		ez, ee := s.m.units[sideZH][i1-1].ends, s.m.units[sideEN][j1-1].ends
 		for k := range numEnds {
-			bz, be := ez&(1<<k) != 0, ee&(1<<k) != 0
-			switch {
-			case bz && be:
-				sc += s.m.p.endAgree[k]
-			case bz != be:
+			if (ez&(1<<k) != 0) != (ee&(1<<k) != 0) {
 				sc += s.m.p.endDiffer[k]
 			}
 		}
