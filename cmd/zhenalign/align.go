@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"strconv"
+	"path/filepath"
 	"strings"
 
 	"github.com/zhenalign/zhenalign/align"
@@ -16,11 +16,9 @@ import (
 func runAlign(e *env, args []string) error {
 	fs := flag.NewFlagSet("align", flag.ContinueOnError)
 	fs.SetOutput(e.stderr)
-	format := fs.String("f", "", "output format: jsonl, ladder or text (default: text on a terminal, jsonl otherwise)")
-	out := fs.String("o", "-", "output file (- for standard output)")
+	of := addOutputFlags(fs, "jsonl", formats)
 	presplit := fs.Bool("presplit", false, "the two inputs hold one sentence per line, ids = 0-based line numbers")
 	level := fs.String("level", "sent", "align sentences (sent) or paragraphs (para)")
-	minScore := fs.Float64("min-score", 0, "leave out links scoring below this (scores are in [0,1])")
 	noLength := fs.Bool("no-length", false, "switch off the length signal (for ablation)")
 	noNumbers := fs.Bool("no-numbers", false, "switch off matching of numbers and dates")
 	noNames := fs.Bool("no-names", false, "switch off matching of names through pinyin")
@@ -62,8 +60,7 @@ A file may be - for standard input.
 	if *presplit && len(pos) != 2 {
 		return fmt.Errorf("%w: --presplit needs two files, one per language", errUsage)
 	}
-	f, err := e.outputFormat(*format, *out, "jsonl", "jsonl", "ladder", "text")
-	if err != nil {
+	if err := of.check(e); err != nil {
 		return err
 	}
 	var segOpts []segment.Option
@@ -122,20 +119,12 @@ A file may be - for standard input.
 	if lv == corpus.Paragraphs && res.Paragraphs == nil {
 		return fmt.Errorf("--level para: the inputs have no paragraphs to align (one paragraph on a side)")
 	}
-	units := corpus.FromAlignment(res, lv, "")
-	zhFirst := res.Src.Lang == segment.Chinese
-	return e.writeOutput(*out, func(w io.Writer) error {
-		cw := newWriter(f, w, zhFirst)
-		for _, u := range units {
-			if u.Score < *minScore {
-				continue
-			}
-			if err := cw.Write(u); err != nil {
-				return err
-			}
-		}
-		return cw.Close()
-	})
+	doc := ""
+	if len(pos) == 1 && pos[0] != "-" {
+		doc = filepath.Base(pos[0])
+	}
+	units := corpus.FromAlignment(res, lv, doc)
+	return e.emit(of, lv, res.Src.Lang == segment.Chinese, unitsOf(units))
 }
 
 // outputFormat returns the format asked for, or the default: text when
@@ -153,21 +142,6 @@ func (e *env) outputFormat(format, out, def string, allowed ...string) (string, 
 		}
 	}
 	return "", fmt.Errorf("%w: unknown format %q (want one of %v)", errUsage, format, allowed)
-}
-
-// newWriter returns the corpus writer of a format.
-func newWriter(format string, w io.Writer, zhFirst bool) corpus.Writer {
-	switch format {
-	case "ladder":
-		return corpus.NewLadderWriter(w, zhFirst)
-	case "text":
-		cols := 100
-		if c, err := strconv.Atoi(os.Getenv("COLUMNS")); err == nil && c > 0 {
-			cols = c
-		}
-		return corpus.NewTextWriter(w, cols)
-	}
-	return corpus.NewJSONLWriter(w)
 }
 
 // isTerminal reports whether w is a character device (a terminal).

@@ -30,6 +30,7 @@ func commands() []command {
 	return []command{
 		{"segment", "split a document into paragraphs and sentences", runSegment},
 		{"align", "align English and Chinese sentences or paragraphs", runAlign},
+		{"convert", "convert and filter parallel text (TMX or JSONL in, any format out)", runConvert},
 		{"eval", "score an alignment against gold (ladder or JSONL pairs)", runEval},
 	}
 }

@@ -176,3 +176,68 @@ func TestEvalCommandMatchesPython(t *testing.T) {
 	}
 	assert.Greater(t, n, 5)
 }
+
+func TestFormatsAndConvert(t *testing.T) {
+	dir := t.TempDir()
+	jsonl := filepath.Join(dir, "seed.jsonl")
+	code, _, stderr := runCmd(t, "", "align", seed001, "-f", "jsonl", "-o", jsonl)
+	require.Equal(t, 0, code, stderr)
+
+	// Every format from the JSONL, and TMX back to JSONL.
+	for _, f := range []string{"tmx", "tsv", "jsonl", "ladder", "text"} {
+		out := filepath.Join(dir, "out."+f)
+		code, _, stderr := runCmd(t, "", "convert", jsonl, "-f", f, "-o", out)
+		require.Equal(t, 0, code, "%s: %s", f, stderr)
+		data, err := os.ReadFile(out)
+		require.NoError(t, err)
+		assert.NotEmpty(t, data, f)
+	}
+	tmx := filepath.Join(dir, "out.tmx")
+	back := filepath.Join(dir, "back.jsonl")
+	code, _, stderr = runCmd(t, "", "convert", tmx, "-f", "jsonl", "-o", back)
+	require.Equal(t, 0, code, stderr)
+	again := filepath.Join(dir, "again.tmx")
+	code, _, stderr = runCmd(t, "", "convert", back, "-f", "tmx", "-o", again)
+	require.Equal(t, 0, code, stderr)
+	a, _ := os.ReadFile(tmx)
+	b, _ := os.ReadFile(again)
+	assert.Equal(t, string(a), string(b), "TMX → JSONL → TMX gives the same bytes")
+
+	// Moses: two files with the same number of lines.
+	prefix := filepath.Join(dir, "train")
+	code, _, stderr = runCmd(t, "", "align", seed001, "-f", "moses", "-o", prefix, "--min-score", "0.5", "--dedup")
+	require.Equal(t, 0, code, stderr)
+	en, err := os.ReadFile(prefix + ".en")
+	require.NoError(t, err)
+	zh, err := os.ReadFile(prefix + ".zh")
+	require.NoError(t, err)
+	assert.Equal(t, strings.Count(string(en), "\n"), strings.Count(string(zh), "\n"))
+	assert.Positive(t, strings.Count(string(en), "\n"))
+	code, _, stderr = runCmd(t, "", "align", seed001, "-f", "moses")
+	assert.Equal(t, 2, code)
+	assert.Contains(t, stderr, "give their prefix with -o")
+
+	// Filters and script conversion through convert.
+	code, stdout, stderr := runCmd(t, "", "convert", jsonl, "-f", "tsv", "--types", "1-1", "--zh-script", "simplified")
+	require.Equal(t, 0, code, stderr)
+	assert.Contains(t, stdout, "论坛由重庆市政府外办主任王雯")
+	for line := range strings.Lines(stdout) {
+		assert.Equal(t, 2, strings.Count(line, "\t"), "three columns: %q", line)
+	}
+	code, _, stderr = runCmd(t, "", "convert", jsonl, "--types", "one-one")
+	assert.Equal(t, 2, code)
+	assert.Contains(t, stderr, "bad link type")
+	code, _, stderr = runCmd(t, "", "convert", jsonl, "--zh-script", "klingon")
+	assert.Equal(t, 2, code)
+	assert.Contains(t, stderr, "--zh-script")
+
+	// Bad input files.
+	notTMX := writeFile(t, dir, "x.txt", "hello\n")
+	code, _, stderr = runCmd(t, "", "convert", notTMX)
+	assert.Equal(t, 1, code)
+	assert.Contains(t, stderr, "neither TMX nor JSONL")
+	broken := writeFile(t, dir, "broken.tmx", "<tmx version=\"1.4\"><body>\n<tu><tuv xml:lang=\"en\"><seg>x</tuv></tu>")
+	code, _, stderr = runCmd(t, "", "convert", broken, "-f", "jsonl")
+	assert.Equal(t, 1, code)
+	assert.Contains(t, stderr, "broken.tmx:2:")
+}

@@ -1,0 +1,112 @@
+package main
+
+import (
+	"bufio"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/zhenalign/zhenalign/corpus"
+)
+
+func runConvert(e *env, args []string) error {
+	fs := flag.NewFlagSet("convert", flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	of := addOutputFlags(fs, "jsonl", formats)
+	level := fs.String("level", "sent", "for TMX output: the units are sentences (sent) or paragraphs (para)")
+	fs.Usage = func() {
+		fmt.Fprint(e.stderr, `usage: zhenalign convert [flags] IN
+
+IN is a TMX file (1.1 to 1.4) or a JSONL file as "align -f jsonl" writes
+it, or - for standard input; the format is detected. The units are written
+in the format of -f, through the same filters as align's.
+
+`)
+		fs.PrintDefaults()
+	}
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		return fmt.Errorf("%w: want one input file, got %d", errUsage, len(pos))
+	}
+	if err := of.check(e); err != nil {
+		return err
+	}
+	lv := corpus.Sentences
+	switch *level {
+	case "sent":
+	case "para":
+		lv = corpus.Paragraphs
+	default:
+		return fmt.Errorf("%w: --level must be sent or para, not %q", errUsage, *level)
+	}
+	name := pos[0]
+	var in io.Reader = e.stdin
+	if name != "-" {
+		f, err := os.Open(name)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		in = f
+	}
+	br := bufio.NewReaderSize(in, 64<<10)
+	r, err := newReader(br, name)
+	if err != nil {
+		return err
+	}
+	return e.emit(of, lv, false, func(write func(corpus.Unit) error) error {
+		for n := 1; r.Next(); n++ {
+			u := r.Unit()
+			if of.format == "ladder" && u.ENIDs == nil && u.ZHIDs == nil {
+				return fmt.Errorf("%s: unit %d has no sentence ids to write a ladder with (a TMX from another tool?)", name, n)
+			}
+			if err := write(u); err != nil {
+				return err
+			}
+		}
+		return r.Err()
+	})
+}
+
+// unitReader is what convert needs of the corpus readers.
+type unitReader interface {
+	Next() bool
+	Unit() corpus.Unit
+	Err() error
+}
+
+// newReader detects the format of the input (TMX or JSONL) from its name
+// and its first non-blank character, and returns a reader for it.
+func newReader(br *bufio.Reader, name string) (unitReader, error) {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".tmx", ".xml":
+		return corpus.NewTMXReader(br, name), nil
+	case ".jsonl", ".json", ".ndjson":
+		return corpus.NewJSONLReader(br, name), nil
+	}
+	for n := 1; n <= 4096; n++ {
+		b, err := br.Peek(n)
+		if len(b) < n {
+			if err != nil && len(b) == 0 {
+				return nil, fmt.Errorf("%s: empty input", name)
+			}
+			break
+		}
+		switch c := b[n-1]; {
+		case c == '<':
+			return corpus.NewTMXReader(br, name), nil
+		case c == '{':
+			return corpus.NewJSONLReader(br, name), nil
+		case c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == 0xEF || c == 0xBB || c == 0xBF:
+			continue
+		}
+		break
+	}
+	return nil, fmt.Errorf("%s: neither TMX nor JSONL (want a .tmx or .jsonl file)", name)
+}

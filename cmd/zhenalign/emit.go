@@ -1,0 +1,175 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strconv"
+	"strings"
+
+	"github.com/zhenalign/zhenalign/corpus"
+)
+
+// formats are the output formats of align, convert and batch.
+var formats = []string{"tmx", "tsv", "moses", "jsonl", "ladder", "text"}
+
+// outputFlags are the flags that choose an output format and file, and
+// filter the units written.
+type outputFlags struct {
+	format, out    string
+	minScore       float64
+	types          string
+	minRatio       float64
+	maxRatio       float64
+	dropIdentical  bool
+	dropNoHan      bool
+	dropOmissions  bool
+	dedup          bool
+	zhScript       string
+	zhLang         string
+	defaultFormat  string
+	formatsAllowed []string
+}
+
+// addOutputFlags declares the output flags on fs.
+func addOutputFlags(fs *flag.FlagSet, def string, allowed []string) *outputFlags {
+	o := &outputFlags{defaultFormat: def, formatsAllowed: allowed}
+	fs.StringVar(&o.format, "f", "", "output format: "+strings.Join(allowed, ", ")+" (default: text on a terminal, "+def+" otherwise)")
+	fs.StringVar(&o.out, "o", "-", "output file (- for standard output); for moses, the prefix of OUT.en and OUT.zh")
+	fs.Float64Var(&o.minScore, "min-score", 0, "leave out units scoring below this (scores are in [0,1])")
+	fs.StringVar(&o.types, "types", "", "keep only these link types, English count first (e.g. 1-1,1-2)")
+	fs.Float64Var(&o.minRatio, "min-ratio", 0, "leave out units with fewer English characters per Chinese character")
+	fs.Float64Var(&o.maxRatio, "max-ratio", 0, "leave out units with more English characters per Chinese character")
+	fs.BoolVar(&o.dropIdentical, "drop-identical", false, "leave out units whose two sides are the same text")
+	fs.BoolVar(&o.dropNoHan, "drop-no-han", false, "leave out units whose Chinese side has no Han character")
+	fs.BoolVar(&o.dropOmissions, "drop-omissions", false, "leave out 1-0 and 0-1 units")
+	fs.BoolVar(&o.dedup, "dedup", false, "leave out units repeating an earlier unit's two texts")
+	fs.StringVar(&o.zhScript, "zh-script", "as-written", "Chinese script of the output: as-written, simplified or traditional")
+	fs.StringVar(&o.zhLang, "zh-lang", "", "TMX language tag of the Chinese side (default zh-CN, or zh-TW for traditional text)")
+	return o
+}
+
+// check validates the flags, after parsing, and settles the format.
+func (o *outputFlags) check(e *env) error {
+	f, err := e.outputFormat(o.format, o.out, o.defaultFormat, o.formatsAllowed...)
+	if err != nil {
+		return err
+	}
+	o.format = f
+	if o.format == "moses" && (o.out == "-" || o.out == "") {
+		return fmt.Errorf("%w: -f moses writes two files: give their prefix with -o", errUsage)
+	}
+	switch o.zhScript {
+	case "as-written", "simplified", "traditional":
+	default:
+		return fmt.Errorf("%w: --zh-script must be as-written, simplified or traditional, not %q", errUsage, o.zhScript)
+	}
+	if o.minRatio < 0 || o.maxRatio < 0 || (o.maxRatio > 0 && o.minRatio > o.maxRatio) {
+		return fmt.Errorf("%w: bad length ratio bounds %g..%g", errUsage, o.minRatio, o.maxRatio)
+	}
+	for _, t := range o.typeList() {
+		a, b, ok := strings.Cut(t, "-")
+		if _, err1 := strconv.Atoi(a); !ok || err1 != nil {
+			return fmt.Errorf("%w: bad link type %q in --types (want forms like 1-2)", errUsage, t)
+		}
+		if _, err2 := strconv.Atoi(b); err2 != nil {
+			return fmt.Errorf("%w: bad link type %q in --types (want forms like 1-2)", errUsage, t)
+		}
+	}
+	return nil
+}
+
+func (o *outputFlags) typeList() []string {
+	if o.types == "" {
+		return nil
+	}
+	return strings.Split(o.types, ",")
+}
+
+// filter returns the Filter the flags ask for.
+func (o *outputFlags) filter() (*corpus.Filter, error) {
+	opts := []corpus.FilterOption{corpus.MinScore(o.minScore), corpus.LengthRatio(o.minRatio, o.maxRatio)}
+	if t := o.typeList(); t != nil {
+		opts = append(opts, corpus.Types(t...))
+	}
+	for _, x := range []struct {
+		on  bool
+		opt corpus.FilterOption
+	}{
+		{o.dropIdentical, corpus.DropIdentical()}, {o.dropNoHan, corpus.DropNoHan()},
+		{o.dropOmissions, corpus.DropOmissions()}, {o.dedup, corpus.Dedup()},
+	} {
+		if x.on {
+			opts = append(opts, x.opt)
+		}
+	}
+	switch o.zhScript {
+	case "simplified":
+		opts = append(opts, corpus.Script(corpus.ToSimplified))
+	case "traditional":
+		opts = append(opts, corpus.Script(corpus.ToTraditional))
+	}
+	return corpus.NewFilter(opts...)
+}
+
+// emit writes the units that each yields, filtered, in the chosen format.
+// level tells TMX whether units are sentences or paragraphs; zhFirst puts
+// the Chinese ids first in ladders. Files are replaced only when the whole
+// output has been written.
+func (e *env) emit(o *outputFlags, level corpus.Level, zhFirst bool, each func(func(corpus.Unit) error) error) error {
+	f, err := o.filter()
+	if err != nil {
+		return err
+	}
+	if o.format == "moses" {
+		return e.writeOutput(o.out+".en", func(en io.Writer) error {
+			return e.writeOutput(o.out+".zh", func(zh io.Writer) error {
+				return pump(f.Writer(corpus.NewMosesWriter(en, zh)), each)
+			})
+		})
+	}
+	return e.writeOutput(o.out, func(w io.Writer) error {
+		return pump(f.Writer(o.newWriter(w, level, zhFirst)), each)
+	})
+}
+
+// pump writes every unit to w and closes it.
+func pump(w corpus.Writer, each func(func(corpus.Unit) error) error) error {
+	if err := each(w.Write); err != nil {
+		return errors.Join(err, w.Close())
+	}
+	return w.Close()
+}
+
+// newWriter returns the corpus writer of the format (moses aside).
+func (o *outputFlags) newWriter(w io.Writer, level corpus.Level, zhFirst bool) corpus.Writer {
+	switch o.format {
+	case "tmx":
+		return newTMXWriter(w, o, level)
+	case "tsv":
+		return corpus.NewTSVWriter(w)
+	case "ladder":
+		return corpus.NewLadderWriter(w, zhFirst)
+	case "text":
+		cols := 100
+		if c, err := strconv.Atoi(os.Getenv("COLUMNS")); err == nil && c > 0 {
+			cols = c
+		}
+		return corpus.NewTextWriter(w, cols)
+	}
+	return corpus.NewJSONLWriter(w)
+}
+
+// unitsOf returns the each function of a slice of units.
+func unitsOf(units []corpus.Unit) func(func(corpus.Unit) error) error {
+	return func(write func(corpus.Unit) error) error {
+		for _, u := range units {
+			if err := write(u); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+}

@@ -1,0 +1,72 @@
+package corpus
+
+import (
+	"bufio"
+	"io"
+	"strconv"
+	"strings"
+)
+
+// TSVWriter writes one unit per line: English, Chinese and score separated
+// by tabs. Inside the texts, a backslash is written \\, a tab \t, a
+// newline \n and a carriage return \r, so that every unit stays on one
+// line for line-based tools.
+type TSVWriter struct {
+	bw *bufio.Writer
+}
+
+// NewTSVWriter returns a Writer of TSV lines to w.
+func NewTSVWriter(w io.Writer) *TSVWriter {
+	return &TSVWriter{bw: bufio.NewWriter(w)}
+}
+
+var tsvEscaper = strings.NewReplacer(`\`, `\\`, "\t", `\t`, "\n", `\n`, "\r", `\r`)
+
+// Write writes u as one line.
+func (w *TSVWriter) Write(u Unit) error {
+	tsvEscaper.WriteString(w.bw, u.EN)
+	w.bw.WriteByte('\t')
+	tsvEscaper.WriteString(w.bw, u.ZH)
+	w.bw.WriteByte('\t')
+	w.bw.WriteString(strconv.FormatFloat(u.Score, 'f', 4, 64))
+	return w.bw.WriteByte('\n')
+}
+
+// Close flushes.
+func (w *TSVWriter) Close() error { return w.bw.Flush() }
+
+// MosesWriter writes line-parallel text for machine translation toolkits:
+// the English side of each unit on a line of one file, the Chinese side on
+// the same line of the other. Units with an empty side are skipped, so the
+// two files always have the same number of lines; line breaks inside a
+// text (between joined paragraphs) become spaces.
+type MosesWriter struct {
+	en, zh *bufio.Writer
+}
+
+// NewMosesWriter returns a Writer of English lines to en and Chinese lines
+// to zh.
+func NewMosesWriter(en, zh io.Writer) *MosesWriter {
+	return &MosesWriter{en: bufio.NewWriter(en), zh: bufio.NewWriter(zh)}
+}
+
+var oneLine = strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ", "\u2028", " ", "\u2029", " ")
+
+// Write writes the two sides of u, unless one is empty.
+func (w *MosesWriter) Write(u Unit) error {
+	if u.EN == "" || u.ZH == "" {
+		return nil
+	}
+	oneLine.WriteString(w.en, u.EN)
+	w.en.WriteByte('\n')
+	oneLine.WriteString(w.zh, u.ZH)
+	return w.zh.WriteByte('\n')
+}
+
+// Close flushes both files.
+func (w *MosesWriter) Close() error {
+	if err := w.en.Flush(); err != nil {
+		return err
+	}
+	return w.zh.Flush()
+}
