@@ -2,7 +2,6 @@ package align
 
 import (
 	"math"
-	"strings"
 
 	"github.com/zhenalign/zhenalign/segment"
 )
@@ -255,24 +254,4 @@ func (al *Aligner) alignRegion(md *model, rz, re []rawUnit, rg region, types []b
 	sub := *al
 	sub.types = types
 	return sub.searchBand(md, rg, bd)
-}
-
-// Text joins the clean text of sentences of one language: with a space for
-// English, with nothing for Chinese, and with a newline between sentences
-// of different paragraphs.
-func Text(ss []segment.Sentence, ids []int) string {
-	var b strings.Builder
-	for k, i := range ids {
-		s := ss[i]
-		if k > 0 {
-			switch {
-			case s.Para != ss[ids[k-1]].Para:
-				b.WriteByte('\n')
-			case s.Lang != segment.Chinese:
-				b.WriteByte(' ')
-			}
-		}
-		b.WriteString(s.Text)
-	}
-	return b.String()
 }

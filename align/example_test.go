@@ -58,3 +58,19 @@ func paraText(s align.Side, ids []int) string {
 	}
 	return align.Text(s.Sentences, all)
 }
+
+func ExampleAligner_AlignTexts() {
+	english := "The forum was held online on November 15th, 2022.\nNearly 50 businesses attended it."
+	chinese := "2022年11月15日，论坛以线上形式举行。\n近50家企业出席论坛。"
+	res, err := align.New().AlignTexts(english, chinese)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for p := range res.Pairs(align.Sentences) {
+		fmt.Printf("%s | %s\n", p.EN, p.ZH)
+	}
+	// Output:
+	// The forum was held online on November 15th, 2022. | 2022年11月15日，论坛以线上形式举行。
+	// Nearly 50 businesses attended it. | 近50家企业出席论坛。
+}

@@ -15,6 +15,7 @@ type options struct {
 	noDict       bool
 	noLearn      bool
 	glossary     *Glossary
+	presplit     bool
 	dict         *Dictionary
 }
 
@@ -68,3 +69,10 @@ func WithoutLearning() Option { return func(o *options) { o.noLearn = true } }
 
 // WithGlossary adds the terms of g as strong anchors (see ReadGlossary).
 func WithGlossary(g *Glossary) Option { return func(o *options) { o.glossary = g } }
+
+// WithPresplit tells AlignTexts and AlignReaders that the two texts hold one
+// sentence per line (see segment.Presplit); sentences are aligned without a
+// paragraph pass. Other methods take documents already segmented.
+func WithPresplit() Option {
+	return func(o *options) { o.presplit, o.noParagraphs = true, true }
+}

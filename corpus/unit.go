@@ -31,72 +31,26 @@ func (u Unit) Type() string {
 }
 
 // Level says whether units are built from sentence or paragraph links.
-type Level int
+type Level = align.Level
 
 // Levels of FromAlignment.
 const (
-	Sentences Level = iota
-	Paragraphs
+	Sentences  = align.Sentences
+	Paragraphs = align.Paragraphs
 )
 
-// FromAlignment turns the links of an alignment into units, in link order.
-// At paragraph level, an alignment without paragraph links gives no units.
+// FromAlignment turns the links of an alignment into units, in link order,
+// naming doc as their document. At paragraph level, an alignment without
+// paragraph links gives no units.
 func FromAlignment(a *align.Alignment, level Level, doc string) []Unit {
-	links := a.Sentences
-	if level == Paragraphs {
-		links = a.Paragraphs
-	}
-	en, zh := &a.Src, &a.Tgt
-	swapped := false
-	if a.Src.Lang == segment.Chinese {
-		en, zh, swapped = &a.Tgt, &a.Src, true
-	}
-	units := make([]Unit, 0, len(links))
-	for _, l := range links {
-		eids, zids := l.Src, l.Tgt
-		if swapped {
-			eids, zids = zids, eids
-		}
-		u := Unit{ENIDs: eids, ZHIDs: zids, Score: l.Score, Doc: doc}
-		if level == Paragraphs {
-			u.EN, _ = paraText(en, eids)
-			u.ZH, u.Script = paraText(zh, zids)
-		} else {
-			u.EN = align.Text(en.Sentences, eids)
-			u.ZH = align.Text(zh.Sentences, zids)
-			u.Script = script(zh.Sentences, zids)
-		}
-		units = append(units, u)
+	var units []Unit
+	for p := range a.Pairs(level) {
+		units = append(units, FromPair(p, doc))
 	}
 	return units
 }
 
-// paraText joins the text of paragraphs with "\n", and returns their script.
-func paraText(s *align.Side, ids []int) (string, segment.Script) {
-	var all []int
-	for _, p := range ids {
-		para := s.Paragraphs[p]
-		for k := range para.Count {
-			all = append(all, para.First+k)
-		}
-	}
-	return align.Text(s.Sentences, all), script(s.Sentences, all)
-}
-
-// script combines the scripts of sentences.
-func script(ss []segment.Sentence, ids []int) segment.Script {
-	var out segment.Script
-	for _, i := range ids {
-		switch sc := ss[i].Script; {
-		case sc == segment.NoScript || sc == segment.Ambiguous:
-			if out == segment.NoScript {
-				out = sc
-			}
-		case out == segment.NoScript || out == segment.Ambiguous:
-			out = sc
-		case out != sc:
-			out = segment.Mixed
-		}
-	}
-	return out
+// FromPair returns the unit of a pair from document doc.
+func FromPair(p align.Pair, doc string) Unit {
+	return Unit{EN: p.EN, ZH: p.ZH, ENIDs: p.ENIDs, ZHIDs: p.ZHIDs, Score: p.Score, Doc: doc, Script: p.Script}
 }

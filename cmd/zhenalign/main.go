@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"strings"
+	"sync"
 )
 
 func main() {
@@ -17,6 +18,7 @@ func main() {
 type env struct {
 	stdin          io.Reader
 	stdout, stderr io.Writer
+	temps          sync.Map // temporary output files being written
 }
 
 // command is one subcommand of the tool.
@@ -30,6 +32,7 @@ func commands() []command {
 	return []command{
 		{"segment", "split a document into paragraphs and sentences", runSegment},
 		{"align", "align English and Chinese sentences or paragraphs", runAlign},
+		{"batch", "align every document of folders on several cores", runBatch},
 		{"convert", "convert and filter parallel text (TMX or JSONL in, any format out)", runConvert},
 		{"eval", "score an alignment against gold (ladder or JSONL pairs)", runEval},
 	}

@@ -10,6 +10,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/zhenalign/zhenalign/corpus"
 )
 
 const seed001 = "../../testdata/seeds/001_04ade73db5640df0.txt"
@@ -240,4 +242,78 @@ func TestFormatsAndConvert(t *testing.T) {
 	code, _, stderr = runCmd(t, "", "convert", broken, "-f", "jsonl")
 	assert.Equal(t, 1, code)
 	assert.Contains(t, stderr, "broken.tmx:2:")
+}
+
+// TestBatchCommand runs batch on a folder holding the five seeds, a pair of
+// two-file documents, an empty file and a binary file: the good ones are
+// aligned, the bad ones reported by path, the exit status is 1, and the
+// outputs are valid.
+func TestBatchCommand(t *testing.T) {
+	in := t.TempDir()
+	seeds, err := filepath.Glob("../../testdata/seeds/*.txt")
+	require.NoError(t, err)
+	require.Len(t, seeds, 5)
+	for _, s := range seeds {
+		data, err := os.ReadFile(s)
+		require.NoError(t, err)
+		writeFile(t, in, filepath.Base(s), string(data))
+	}
+	writeFile(t, in, "forum.en.txt", "On November 15th, 2022, Chongqing held a forum.\nWang Wen chaired the meeting.\n")
+	writeFile(t, in, "forum.zh.txt", "2022年11月15日，重庆举行论坛。\n王雯主持会议。\n")
+	writeFile(t, in, "empty.txt", "")
+	writeFile(t, in, "image.dat", "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+
+	out := t.TempDir()
+	combined := filepath.Join(out, "all.tmx")
+	code, _, stderr := runCmd(t, "", "batch", in, "-f", "tmx", "-o", combined, "-j", "2")
+	assert.Equal(t, 1, code, "some documents failed")
+	assert.Contains(t, stderr, "failed: empty.txt: empty: no text to align")
+	assert.Contains(t, stderr, "failed: image.dat: segment: input is binary")
+	assert.Contains(t, stderr, "aligned 6 documents, 2 failed")
+	assert.Contains(t, stderr, "found 8 documents (7 mixed, 1 pairs)")
+
+	// The combined TMX is valid, and names each unit's document.
+	f, err := os.Open(combined)
+	require.NoError(t, err)
+	defer f.Close()
+	r := corpus.NewTMXReader(f, combined)
+	docs := map[string]int{}
+	for r.Next() {
+		docs[r.Unit().Doc]++
+	}
+	require.NoError(t, r.Err())
+	assert.Positive(t, docs["001_04ade73db5640df0.txt"])
+	assert.Positive(t, docs["forum.txt"])
+	assert.Zero(t, docs["000_24194bebda09ca34.txt"], "000's Chinese translates nothing")
+
+	// One file per document.
+	dir := filepath.Join(out, "split")
+	code, _, _ = runCmd(t, "", "batch", in, "-f", "jsonl", "-o", dir, "--split")
+	assert.Equal(t, 1, code)
+	files, err := filepath.Glob(filepath.Join(dir, "*.jsonl"))
+	require.NoError(t, err)
+	assert.Len(t, files, 6)
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		require.NoError(t, err)
+		jr := corpus.NewJSONLReader(strings.NewReader(string(data)), f)
+		n := 0
+		for jr.Next() {
+			n++
+		}
+		require.NoError(t, jr.Err())
+		assert.Positive(t, n, f)
+	}
+
+	// Without failures the exit status is 0.
+	good := t.TempDir()
+	writeFile(t, good, "forum.en.txt", "On November 15th, 2022, Chongqing held a forum.\n")
+	writeFile(t, good, "forum.zh.txt", "2022年11月15日，重庆举行论坛。\n")
+	code, stdout, stderr := runCmd(t, "", "batch", good, "-f", "tsv")
+	assert.Equal(t, 0, code, stderr)
+	assert.Contains(t, stdout, "On November 15th, 2022, Chongqing held a forum.\t2022年11月15日，重庆举行论坛。\t")
+
+	code, _, stderr = runCmd(t, "", "batch", in, "--split", "-f", "jsonl")
+	assert.Equal(t, 2, code)
+	assert.Contains(t, stderr, "-o must name a folder")
 }

@@ -20,6 +20,8 @@ func (e *env) writeOutput(name string, write func(io.Writer) error) error {
 		return err
 	}
 	tmp := f.Name()
+	e.temps.Store(tmp, true)
+	defer e.temps.Delete(tmp)
 	if err := write(f); err != nil {
 		return errors.Join(err, f.Close(), os.Remove(tmp))
 	}
@@ -39,4 +41,13 @@ func version() string {
 		return "(devel)"
 	}
 	return bi.Main.Version
+}
+
+// removeTemps removes the files writeOutput has not finished, before an
+// abort.
+func (e *env) removeTemps() {
+	e.temps.Range(func(k, _ any) bool {
+		os.Remove(k.(string))
+		return true
+	})
 }

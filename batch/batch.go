@@ -1,0 +1,223 @@
+// Package batch aligns many documents at once: it finds the documents in
+// folders (mixed documents, and pairs of files named after their language),
+// aligns them on a pool of workers, and delivers the results in input order.
+//
+// # Finding documents
+//
+// Discover walks the folders and files it is given. Files whose names say
+// their language are paired:
+//
+//	NAME.en.txt  + NAME.zh.txt      (any extension, or none: NAME.en + NAME.zh)
+//	NAME_en.txt  + NAME_zh.txt      (also NAME-en / NAME-zh)
+//	DIR/en/NAME  + DIR/zh/NAME
+//
+// A language-tagged file without its partner is reported as unpaired. Any
+// other text file is a mixed document holding both languages. Hidden files
+// and files that are not text (by extension: .tmx, .jsonl, .align, .gz,
+// .pdf, images...) are skipped. Names are sorted, so the order of the
+// documents, and of the output, does not depend on the file system.
+//
+// # Running
+//
+// Run aligns the documents on n workers and calls back in input order as
+// results are ready, so that output can be written as it goes. A document
+// that fails (unreadable, empty, binary, one language only) gives a Result
+// with its error and the others go on. Cancelling the context stops Run
+// from starting new documents; those in progress finish.
+package batch
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+)
+
+// Job is one document to align: a mixed file (Mixed), or a pair of files
+// (EN and ZH).
+type Job struct {
+	// Name identifies the document in output and messages: the mixed file's
+	// path, or the pair's common name.
+	Name   string
+	Mixed  string
+	EN, ZH string
+}
+
+// Files returns the paths of the job's files.
+func (j Job) Files() []string {
+	if j.Mixed != "" {
+		return []string{j.Mixed}
+	}
+	return []string{j.EN, j.ZH}
+}
+
+// Plan is what Discover found.
+type Plan struct {
+	Jobs []Job
+	// Unpaired lists the language-tagged files without a partner.
+	Unpaired []string
+	// Skipped lists the files left out because they are not text.
+	Skipped []string
+}
+
+// ErrNoInput means Discover was given no path.
+var ErrNoInput = errors.New("batch: no folder or file given")
+
+// skipExt lists the extensions of files that are not documents to align.
+var skipExt = map[string]bool{
+	".align": true, ".tmx": true, ".jsonl": true, ".json": true, ".xml": true, ".gz": true,
+	".zip": true, ".bz2": true, ".xz": true, ".7z": true, ".tar": true, ".pdf": true, ".doc": true,
+	".docx": true, ".xls": true, ".xlsx": true, ".png": true, ".jpg": true, ".jpeg": true, ".gif": true,
+	".webp": true, ".svg": true, ".mp3": true, ".mp4": true, ".exe": true, ".so": true, ".o": true,
+	".csv": true, ".tsv": true, ".ladder": true, ".md5": true, ".sha256": true,
+}
+
+// Discover finds the documents in paths (folders, walked recursively, and
+// files). With presplit, every document must be a pair (a mixed file cannot
+// be split one sentence per line): lone files are reported as unpaired.
+func Discover(paths []string, presplit bool) (*Plan, error) {
+	if len(paths) == 0 {
+		return nil, ErrNoInput
+	}
+	var files []string
+	// names maps each file to its name in output: its path relative to
+	// the folder it was found in, or its base name.
+	names := map[string]string{}
+	for _, p := range paths {
+		fi, err := os.Stat(p)
+		if err != nil {
+			return nil, err
+		}
+		if !fi.IsDir() {
+			files = append(files, p)
+			names[p] = filepath.Base(p)
+			continue
+		}
+		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			name := d.Name()
+			if strings.HasPrefix(name, ".") && path != p {
+				if d.IsDir() {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			if d.Type().IsRegular() {
+				files = append(files, path)
+				if rel, err := filepath.Rel(p, path); err == nil {
+					names[path] = rel
+				} else {
+					names[path] = path
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, fmt.Errorf("batch: %w", err)
+		}
+	}
+	sort.Strings(files)
+	files = dedup(files)
+
+	plan := &Plan{}
+	type half struct{ en, zh, name string }
+	pairs := map[string]*half{}
+	var keys []string
+	for _, f := range files {
+		if skipExt[strings.ToLower(filepath.Ext(f))] {
+			plan.Skipped = append(plan.Skipped, f)
+			continue
+		}
+		key, lang := languageOf(f)
+		if lang == "" {
+			if presplit {
+				plan.Unpaired = append(plan.Unpaired, f)
+				continue
+			}
+			plan.Jobs = append(plan.Jobs, Job{Name: names[f], Mixed: f})
+			continue
+		}
+		h := pairs[key]
+		if h == nil {
+			name, _ := languageOf(names[f])
+			h = &half{name: name}
+			pairs[key] = h
+			keys = append(keys, key)
+		}
+		if lang == "en" {
+			h.en = f
+		} else {
+			h.zh = f
+		}
+	}
+	for _, k := range keys {
+		h := pairs[k]
+		switch {
+		case h.en != "" && h.zh != "":
+			plan.Jobs = append(plan.Jobs, Job{Name: h.name, EN: h.en, ZH: h.zh})
+		case h.en != "":
+			plan.Unpaired = append(plan.Unpaired, h.en)
+		default:
+			plan.Unpaired = append(plan.Unpaired, h.zh)
+		}
+	}
+	sort.SliceStable(plan.Jobs, func(i, j int) bool { return plan.Jobs[i].Name < plan.Jobs[j].Name })
+	return plan, nil
+}
+
+func dedup(s []string) []string {
+	out := s[:0]
+	for i, x := range s {
+		if i == 0 || x != s[i-1] {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// languageOf returns the pairing key of a language-tagged file and its
+// language ("en" or "zh"), or "" for a file whose name says no language.
+func languageOf(path string) (key, lang string) {
+	dir, base := filepath.Split(path)
+	// DIR/en/NAME, DIR/zh/NAME
+	parent := filepath.Base(filepath.Clean(dir))
+	if l := langCode(parent); l != "" {
+		return filepath.Join(filepath.Dir(filepath.Clean(dir)), base), l
+	}
+	ext := filepath.Ext(base)
+	stem := strings.TrimSuffix(base, ext)
+	// NAME.en.txt, or NAME.en with no extension
+	for _, s := range []string{stem, base} {
+		if i := strings.LastIndexByte(s, '.'); i > 0 {
+			if l := langCode(s[i+1:]); l != "" {
+				rest := s[:i]
+				if s == stem {
+					rest += ext
+				}
+				return filepath.Join(dir, rest), l
+			}
+		}
+	}
+	// NAME_en.txt, NAME-zh.txt
+	if i := strings.LastIndexAny(stem, "_-"); i > 0 {
+		if l := langCode(stem[i+1:]); l != "" {
+			return filepath.Join(dir, stem[:i]+ext), l
+		}
+	}
+	return "", ""
+}
+
+func langCode(s string) string {
+	switch strings.ToLower(s) {
+	case "en", "eng", "english":
+		return "en"
+	case "zh", "zho", "chi", "cn", "chinese", "zh-cn", "zh-tw", "zh_cn", "zh_tw":
+		return "zh"
+	}
+	return ""
+}

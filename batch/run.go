@@ -1,0 +1,195 @@
+package batch
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"runtime"
+	"sync"
+	"time"
+
+	"github.com/zhenalign/zhenalign/align"
+	"github.com/zhenalign/zhenalign/corpus"
+	"github.com/zhenalign/zhenalign/segment"
+)
+
+// Result is the outcome of one Job.
+type Result struct {
+	Job   Job
+	Index int // position of the job in the list given to Run
+	// Units are the aligned units, named after the job.
+	Units []corpus.Unit
+	// Sentences counts the sentences of the document(s).
+	Sentences int
+	Elapsed   time.Duration
+	// Err says why the document could not be aligned; Units is then nil.
+	Err error
+}
+
+// Errors of a document.
+var (
+	// ErrEmpty means a file holds no text.
+	ErrEmpty = errors.New("empty: no text to align")
+	// ErrOneLanguage means a mixed document holds only one language.
+	ErrOneLanguage = errors.New("only one language: nothing to align")
+)
+
+// Options of Run.
+type Options struct {
+	// Aligner aligns every document; nil means align.New(), or
+	// align.New(align.WithPresplit()) with Presplit. An Aligner given for
+	// presplit pairs should be made with align.WithPresplit, so that each
+	// line is not taken for a paragraph.
+	Aligner *align.Aligner
+	// Workers is the number of documents aligned at once; 0 means the
+	// number of CPUs.
+	Workers int
+	// Presplit says that pairs hold one sentence per line.
+	Presplit bool
+	// Level chooses sentence or paragraph units.
+	Level corpus.Level
+}
+
+// Run aligns jobs and calls deliver with each result, in the order of jobs,
+// from the goroutine that called Run. When ctx is cancelled, no new
+// document is started; the results of the documents already started are
+// delivered, and Run returns ctx.Err(). Jobs never started are not
+// delivered.
+func Run(ctx context.Context, jobs []Job, opts Options, deliver func(Result)) error {
+	al := opts.Aligner
+	if al == nil {
+		if opts.Presplit {
+			al = align.New(align.WithPresplit())
+		} else {
+			al = align.New()
+		}
+	}
+	workers := opts.Workers
+	if workers <= 0 {
+		workers = runtime.NumCPU()
+	}
+	type task struct {
+		i   int
+		job Job
+	}
+	tasks := make(chan task)
+	done := make(chan Result, workers)
+	var wg sync.WaitGroup
+	for range min(workers, max(1, len(jobs))) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for t := range tasks {
+				r := alignJob(al, t.job, opts)
+				r.Index = t.i
+				done <- r
+			}
+		}()
+	}
+	// Feed the jobs until they run out or ctx is cancelled.
+	go func() {
+		defer close(tasks)
+		for i, j := range jobs {
+			select {
+			case tasks <- task{i, j}:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	go func() {
+		wg.Wait()
+		close(done)
+	}()
+	// Deliver in order: hold results until those before them are in.
+	pending := map[int]Result{}
+	next := 0
+	for r := range done {
+		pending[r.Index] = r
+		for {
+			r, ok := pending[next]
+			if !ok {
+				break
+			}
+			delete(pending, next)
+			deliver(r)
+			next++
+		}
+	}
+	// After a cancellation, results past a gap (a job never started) are
+	// still delivered, in order.
+	for i := next; len(pending) > 0; i++ {
+		if r, ok := pending[i]; ok {
+			delete(pending, i)
+			deliver(r)
+		}
+	}
+	return ctx.Err()
+}
+
+// alignJob aligns one document.
+func alignJob(al *align.Aligner, job Job, opts Options) Result {
+	start := time.Now()
+	r := Result{Job: job}
+	r.Units, r.Sentences, r.Err = alignFiles(al, job, opts)
+	r.Elapsed = time.Since(start)
+	return r
+}
+
+func alignFiles(al *align.Aligner, job Job, opts Options) ([]corpus.Unit, int, error) {
+	var segOpts []segment.Option
+	if opts.Presplit && job.Mixed == "" {
+		segOpts = append(segOpts, segment.Presplit())
+	}
+	seg := segment.New(segOpts...)
+	var docs []*segment.Document
+	n := 0
+	for _, f := range job.Files() {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			return nil, 0, err
+		}
+		// A pair says which of its files failed; a mixed file is the
+		// document itself.
+		where := func(err error) error {
+			if job.Mixed != "" {
+				return err
+			}
+			return fmt.Errorf("%s: %w", f, err)
+		}
+		d, err := seg.Parse(data)
+		if err != nil {
+			return nil, 0, where(err)
+		}
+		if !hasText(d) {
+			return nil, 0, where(ErrEmpty)
+		}
+		n += len(d.Sentences)
+		docs = append(docs, d)
+	}
+	var res *align.Alignment
+	var err error
+	if len(docs) == 1 {
+		res, err = al.AlignMixed(docs[0])
+		if err == nil && (len(res.Src.Sentences) == 0 || len(res.Tgt.Sentences) == 0) {
+			err = ErrOneLanguage
+		}
+	} else {
+		res, err = al.AlignDocuments(docs[0], docs[1])
+	}
+	if err != nil {
+		return nil, n, err
+	}
+	return corpus.FromAlignment(res, opts.Level, job.Name), n, nil
+}
+
+// hasText reports whether a document holds a sentence that is not blank.
+func hasText(d *segment.Document) bool {
+	for _, s := range d.Sentences {
+		if s.End > s.Start {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,239 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"sync/atomic"
+	"time"
+
+	"github.com/zhenalign/zhenalign/align"
+	"github.com/zhenalign/zhenalign/batch"
+	"github.com/zhenalign/zhenalign/corpus"
+)
+
+func runBatch(e *env, args []string) error {
+	fs := flag.NewFlagSet("batch", flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	of := addOutputFlags(fs, "jsonl", []string{"tmx", "tsv", "moses", "jsonl", "ladder"})
+	split := fs.Bool("split", false, "write one output file per document into the folder -o names, instead of one combined file")
+	workers := fs.Int("j", runtime.NumCPU(), "number of documents aligned at once")
+	presplit := fs.Bool("presplit", false, "pairs hold one sentence per line (ids = line numbers)")
+	level := fs.String("level", "sent", "align sentences (sent) or paragraphs (para)")
+	zhFirst := fs.Bool("zh-first", false, "ladder output: Chinese ids first (as published evaluations order them)")
+	glossary := fs.String("glossary", "", "TSV file of English<TAB>Chinese terms to use as strong anchors")
+	dictFile := fs.String("dict", "", "dictionary in CC-CEDICT format to use instead of the embedded CC-CEDICT")
+	noLearn := fs.Bool("no-learn", false, "switch off the second pass with word pairs learned from each document")
+	fs.Usage = func() {
+		fmt.Fprint(e.stderr, `usage: zhenalign batch [flags] DIR_OR_FILE...
+
+Aligns every document found: mixed files (both languages in one file), and
+pairs named NAME.en.txt + NAME.zh.txt, NAME_en + NAME_zh, or en/NAME +
+zh/NAME. Writes one combined output (each unit names its document), or one
+file per document with --split. Documents that fail are reported and the
+others go on; the exit status is 1 if any failed. Ctrl-C stops after the
+documents in progress and leaves complete output files; a second Ctrl-C
+aborts.
+
+`)
+		fs.PrintDefaults()
+	}
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) == 0 {
+		return fmt.Errorf("%w: give at least one folder or file", errUsage)
+	}
+	if *workers < 1 {
+		return fmt.Errorf("%w: -j must be at least 1", errUsage)
+	}
+	if of.format == "" {
+		of.format = "jsonl" // no terminal view for batch output
+	}
+	if err := of.check(e); err != nil {
+		return err
+	}
+	if (*split || of.format == "moses") && (of.out == "-" || of.out == "") {
+		return fmt.Errorf("%w: -o must name a folder with --split, a file prefix with -f moses", errUsage)
+	}
+	lv := corpus.Sentences
+	switch *level {
+	case "sent":
+	case "para":
+		lv = corpus.Paragraphs
+	default:
+		return fmt.Errorf("%w: --level must be sent or para, not %q", errUsage, *level)
+	}
+	alOpts, err := resourceOptions(*glossary, *dictFile)
+	if err != nil {
+		return err
+	}
+	if *presplit {
+		alOpts = append(alOpts, align.WithPresplit())
+	}
+	if *noLearn {
+		alOpts = append(alOpts, align.WithoutLearning())
+	}
+
+	plan, err := batch.Discover(pos, *presplit)
+	if err != nil {
+		return err
+	}
+	for _, f := range plan.Unpaired {
+		fmt.Fprintf(e.stderr, "unpaired: %s\n", f)
+	}
+	if len(plan.Jobs) == 0 {
+		return errors.New("no document to align")
+	}
+	pairs := 0
+	for _, j := range plan.Jobs {
+		if j.Mixed == "" {
+			pairs++
+		}
+	}
+	fmt.Fprintf(e.stderr, "found %d documents (%d mixed, %d pairs), %d unpaired, %d skipped\n",
+		len(plan.Jobs), len(plan.Jobs)-pairs, pairs, len(plan.Unpaired), len(plan.Skipped))
+
+	// Ctrl-C: stop starting documents; a second one aborts at once.
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	sig := make(chan os.Signal, 2)
+	signal.Notify(sig, os.Interrupt)
+	defer signal.Stop(sig)
+	var interrupted atomic.Bool
+	go func() {
+		if _, ok := <-sig; !ok {
+			return
+		}
+		interrupted.Store(true)
+		fmt.Fprintln(e.stderr, "\ninterrupted: finishing the documents in progress (Ctrl-C again to abort)")
+		cancel()
+		if _, ok := <-sig; ok {
+			e.removeTemps()
+			fmt.Fprintln(e.stderr, "aborted")
+			os.Exit(130)
+		}
+	}()
+
+	prog := newProgress(e.stderr, "documents", len(plan.Jobs))
+	st := &batchStats{types: map[string]int{}, start: time.Now()}
+	opts := batch.Options{Aligner: align.New(alOpts...), Workers: *workers, Presplit: *presplit, Level: lv}
+	run := func(deliver func(batch.Result) error) error {
+		var werr error
+		err := batch.Run(ctx, plan.Jobs, opts, func(r batch.Result) {
+			prog.add(1)
+			if r.Err != nil {
+				st.failed = append(st.failed, r)
+				return
+			}
+			if werr == nil {
+				werr = deliver(r)
+			}
+		})
+		prog.finish()
+		if werr != nil {
+			return werr
+		}
+		if err != nil && !errors.Is(err, context.Canceled) {
+			return err
+		}
+		return nil
+	}
+	if *split {
+		err = batchSplit(e, of, lv, *zhFirst, st, run)
+	} else {
+		err = e.emit(of, lv, *zhFirst, func(write func(corpus.Unit) error) error {
+			return run(func(r batch.Result) error {
+				st.add(r)
+				for _, u := range r.Units {
+					if err := write(u); err != nil {
+						return err
+					}
+				}
+				return nil
+			})
+		})
+	}
+	st.report(e, interrupted.Load(), len(plan.Jobs))
+	if err != nil {
+		return err
+	}
+	if len(st.failed) > 0 {
+		return fmt.Errorf("%d of %d documents failed", len(st.failed), len(plan.Jobs))
+	}
+	if interrupted.Load() {
+		return errors.New("interrupted")
+	}
+	return nil
+}
+
+// batchSplit writes each document to its own file in the folder of.out,
+// named after the document, each file complete when written.
+func batchSplit(e *env, of *outputFlags, lv corpus.Level, zhFirst bool, st *batchStats, run func(func(batch.Result) error) error) error {
+	if err := os.MkdirAll(of.out, 0o755); err != nil {
+		return err
+	}
+	ext := map[string]string{"tmx": ".tmx", "tsv": ".tsv", "jsonl": ".jsonl", "ladder": ".align", "moses": ""}[of.format]
+	return run(func(r batch.Result) error {
+		st.add(r)
+		name := strings.NewReplacer(string(filepath.Separator), "_", ":", "_").Replace(strings.TrimPrefix(r.Job.Name, string(filepath.Separator)))
+		name = strings.TrimSuffix(name, filepath.Ext(name)) + ext
+		doc := *of
+		doc.out = filepath.Join(of.out, name)
+		return e.emit(&doc, lv, zhFirst, unitsOf(r.Units))
+	})
+}
+
+// batchStats sums up a batch.
+type batchStats struct {
+	docs, units, sentences int
+	scoreSum               float64
+	types                  map[string]int
+	failed                 []batch.Result
+	start                  time.Time
+}
+
+func (s *batchStats) add(r batch.Result) {
+	s.docs++
+	s.sentences += r.Sentences
+	for _, u := range r.Units {
+		s.units++
+		s.scoreSum += u.Score
+		s.types[u.Type()]++
+	}
+}
+
+// report prints the failures and the summary on standard error.
+func (s *batchStats) report(e *env, interrupted bool, total int) {
+	for _, r := range s.failed {
+		fmt.Fprintf(e.stderr, "failed: %s: %v\n", r.Job.Name, r.Err)
+	}
+	var types []string
+	for t := range s.types {
+		types = append(types, t)
+	}
+	sort.Slice(types, func(i, j int) bool { return s.types[types[i]] > s.types[types[j]] })
+	var parts []string
+	for _, t := range types {
+		parts = append(parts, fmt.Sprintf("%s %d", t, s.types[t]))
+	}
+	mean := 0.0
+	if s.units > 0 {
+		mean = s.scoreSum / float64(s.units)
+	}
+	el := time.Since(s.start)
+	state := ""
+	if interrupted {
+		state = fmt.Sprintf(" (interrupted: %d not started)", total-s.docs-len(s.failed))
+	}
+	fmt.Fprintf(e.stderr, "aligned %d documents, %d failed%s; %d sentences, %d units (%s), mean score %.3f; %.1fs\n",
+		s.docs, len(s.failed), state, s.sentences, s.units, strings.Join(parts, ", "), mean, el.Seconds())
+}
