@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -36,7 +37,11 @@ type outputFlags struct {
 // addOutputFlags declares the output flags on fs.
 func addOutputFlags(fs *flag.FlagSet, def string, allowed []string) *outputFlags {
 	o := &outputFlags{defaultFormat: def, formatsAllowed: allowed}
-	fs.StringVar(&o.format, "f", "", "output format: "+strings.Join(allowed, ", ")+" (default: text on a terminal, "+def+" otherwise)")
+	deflt := " (default: text on a terminal, " + def + " otherwise)"
+	if !slices.Contains(allowed, "text") {
+		deflt = " (default " + def + ")"
+	}
+	fs.StringVar(&o.format, "f", "", "output format: "+strings.Join(allowed, ", ")+deflt)
 	fs.StringVar(&o.out, "o", "-", "output file (- for standard output); for moses, the prefix of OUT.en and OUT.zh")
 	fs.Float64Var(&o.minScore, "min-score", 0, "leave out units scoring below this (scores are in [0,1])")
 	fs.StringVar(&o.types, "types", "", "keep only these link types, English count first (e.g. 1-1,1-2)")
