@@ -317,3 +317,30 @@ func TestBatchCommand(t *testing.T) {
 	assert.Equal(t, 2, code)
 	assert.Contains(t, stderr, "-o must name a folder")
 }
+
+// TestREADMEDocumentsEveryFlag checks that every flag a command's -h lists
+// is named in the README.
+func TestREADMEDocumentsEveryFlag(t *testing.T) {
+	readme, err := os.ReadFile("../../README.md")
+	require.NoError(t, err)
+	for _, c := range commands() {
+		code, _, stderr := runCmd(t, "", c.name, "-h")
+		require.Equal(t, 0, code, c.name)
+		for line := range strings.Lines(stderr) {
+			f, ok := strings.CutPrefix(line, "  -")
+			if !ok {
+				continue
+			}
+			name := strings.Fields(f)[0]
+			assert.True(t, strings.Contains(string(readme), "`-"+name) || strings.Contains(string(readme), "`--"+name),
+				"README does not document %s -%s", c.name, name)
+		}
+		section := false
+		for line := range strings.Lines(string(readme)) {
+			if strings.HasPrefix(line, "### ") && strings.Contains(line, c.name) {
+				section = true
+			}
+		}
+		assert.True(t, section, "README has no section on %s", c.name)
+	}
+}
