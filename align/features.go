@@ -6,6 +6,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/zhenalign/zhenalign/internal/han"
 	"github.com/zhenalign/zhenalign/internal/pinyin"
 )
 
@@ -66,7 +67,7 @@ const maxReadingCombos = 8
 
 // englishFeatures extracts the matchable items of English text.
 func englishFeatures(text string, f *extractor) rawUnit {
-	u := rawUnit{chars: countChars(text), block: -1, ends: endsOf(text)}
+	u := rawUnit{chars: han.NonSpace(text), block: -1, ends: endsOf(text)}
 	u.items = f.numbers(text, false, u.items)
 	u.items = appendPunct(text, false, u.items)
 	if f.lex != nil {
@@ -92,7 +93,7 @@ func englishFeatures(text string, f *extractor) rawUnit {
 // chineseFeatures extracts the matchable items of Chinese text (in its
 // simplified Norm form).
 func chineseFeatures(text string, f *extractor) rawUnit {
-	u := rawUnit{chars: countChars(text), block: -1, ends: endsOf(text)}
+	u := rawUnit{chars: han.NonSpace(text), block: -1, ends: endsOf(text)}
 	u.items = f.numbers(text, true, u.items)
 	u.items = appendPunct(text, true, u.items)
 	if f.lex != nil {
@@ -263,17 +264,6 @@ func isAcronymish(tok string) bool {
 func firstRune(s string) rune {
 	r, _ := utf8.DecodeRuneInString(s)
 	return r
-}
-
-// countChars counts the characters of text, white space excluded.
-func countChars(text string) int {
-	n := 0
-	for _, r := range text {
-		if !unicode.IsSpace(r) {
-			n++
-		}
-	}
-	return n
 }
 
 // appendPunct appends items for the punctuation that marks the kind of a

@@ -12,22 +12,14 @@ import (
 
 	"golang.org/x/text/unicode/norm"
 
+	"github.com/zhenalign/zhenalign/internal/fileerr"
+	"github.com/zhenalign/zhenalign/internal/han"
 	"github.com/zhenalign/zhenalign/internal/opencc"
 )
 
-// ParseError reports a malformed line of a file read by this package.
-type ParseError struct {
-	File string
-	Line int // 1-based
-	Err  error
-}
-
-func (e *ParseError) Error() string {
-	return e.File + ":" + strconv.Itoa(e.Line) + ": " + e.Err.Error()
-}
-
-// Unwrap returns the underlying error.
-func (e *ParseError) Unwrap() error { return e.Err }
+// ParseError reports a malformed line of a file read by this package (a
+// glossary): its file, its 1-based line, and the error.
+type ParseError = fileerr.ParseError
 
 // Errors of ReadGlossary, wrapped in a *ParseError.
 var (
@@ -76,21 +68,21 @@ func ReadGlossary(r io.Reader, name string) (*Glossary, error) {
 		}
 		cols := strings.Split(text, "\t")
 		if len(cols) != 2 {
-			return nil, &ParseError{name, line, fmt.Errorf("%w, found %d columns", ErrGlossaryLine, len(cols))}
+			return nil, &ParseError{File: name, Line: line, Err: fmt.Errorf("%w, found %d columns", ErrGlossaryLine, len(cols))}
 		}
 		en, zh := strings.TrimSpace(cols[0]), strings.TrimSpace(cols[1])
-		if hasHan(en) && !hasHan(zh) {
+		if han.In(en) && !han.In(zh) {
 			en, zh = zh, en
 		}
 		if en == "" || zh == "" {
-			return nil, &ParseError{name, line, ErrGlossarySide}
+			return nil, &ParseError{File: name, Line: line, Err: ErrGlossarySide}
 		}
-		if !hasHan(zh) {
-			return nil, &ParseError{name, line, fmt.Errorf("%w: no Chinese in %q", ErrGlossaryLine, text)}
+		if !han.In(zh) {
+			return nil, &ParseError{File: name, Line: line, Err: fmt.Errorf("%w: no Chinese in %q", ErrGlossaryLine, text)}
 		}
 		words := glossWords(en)
 		if len(words) == 0 {
-			return nil, &ParseError{name, line, fmt.Errorf("%w: no English word in %q", ErrGlossaryLine, en)}
+			return nil, &ParseError{File: name, Line: line, Err: fmt.Errorf("%w: no English word in %q", ErrGlossaryLine, en)}
 		}
 		t := glossTerm{en: words, zh: t2s.Convert(norm.NFKC.String(zh))}
 		k := len(g.terms)

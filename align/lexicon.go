@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/zhenalign/zhenalign/internal/cedict"
+	"github.com/zhenalign/zhenalign/internal/han"
 	"github.com/zhenalign/zhenalign/internal/zhseg"
 )
 
@@ -126,7 +127,7 @@ func (lx *lexicon) translations(w string) []string {
 func (lx *lexicon) chineseWords(text string, items []rawItem, words *[]string) []rawItem {
 	ws := lx.d.seg.Cut(text)
 	for _, w := range ws {
-		if !hasHan(w) {
+		if !han.In(w) {
 			continue
 		}
 		if words != nil {
@@ -177,14 +178,4 @@ func (lx *lexicon) englishWords(text string, items []rawItem, stems *[]string) [
 	}
 	flush(len(text))
 	return items
-}
-
-// hasHan reports whether s holds a Han character.
-func hasHan(s string) bool {
-	for _, r := range s {
-		if unicode.Is(unicode.Han, r) {
-			return true
-		}
-	}
-	return false
 }

@@ -3,8 +3,8 @@ package corpus
 import (
 	"hash/maphash"
 	"slices"
-	"unicode"
 
+	"github.com/zhenalign/zhenalign/internal/han"
 	"github.com/zhenalign/zhenalign/internal/opencc"
 	"github.com/zhenalign/zhenalign/segment"
 )
@@ -117,7 +117,7 @@ func (f *Filter) Keep(u *Unit) bool {
 		return false
 	}
 	if !empty && (o.minRatio > 0 || o.maxRatio > 0) {
-		r := float64(nonSpace(u.EN)) / float64(max(1, nonSpace(u.ZH)))
+		r := float64(han.NonSpace(u.EN)) / float64(max(1, han.NonSpace(u.ZH)))
 		if (o.minRatio > 0 && r < o.minRatio) || (o.maxRatio > 0 && r > o.maxRatio) {
 			return false
 		}
@@ -125,7 +125,7 @@ func (f *Filter) Keep(u *Unit) bool {
 	if o.dropIdentical && u.EN == u.ZH {
 		return false
 	}
-	if o.dropNoHan && !hasHan(u.ZH) {
+	if o.dropNoHan && !han.In(u.ZH) {
 		return false
 	}
 	if f.t2s != nil {
@@ -171,22 +171,3 @@ func (fw *filterWriter) Write(u Unit) error {
 }
 
 func (fw *filterWriter) Close() error { return fw.w.Close() }
-
-func nonSpace(s string) int {
-	n := 0
-	for _, r := range s {
-		if !unicode.IsSpace(r) {
-			n++
-		}
-	}
-	return n
-}
-
-func hasHan(s string) bool {
-	for _, r := range s {
-		if unicode.Is(unicode.Han, r) {
-			return true
-		}
-	}
-	return false
-}

@@ -7,9 +7,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"strconv"
 	"strings"
 
+	"github.com/zhenalign/zhenalign/internal/fileerr"
 	"github.com/zhenalign/zhenalign/segment"
 )
 
@@ -101,16 +101,6 @@ func scriptOfText(zh string) segment.Script {
 	return doc.Sentences[0].Script
 }
 
-// ParseError reports where a parallel-text file is malformed.
-type ParseError struct {
-	File string
-	Line int // 1-based
-	Err  error
-}
-
-func (e *ParseError) Error() string {
-	return e.File + ":" + strconv.Itoa(e.Line) + ": " + e.Err.Error()
-}
-
-// Unwrap returns the underlying error.
-func (e *ParseError) Unwrap() error { return e.Err }
+// ParseError reports where a parallel-text file is malformed: its file,
+// its 1-based line, and the error.
+type ParseError = fileerr.ParseError

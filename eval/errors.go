@@ -2,7 +2,8 @@ package eval
 
 import (
 	"errors"
-	"fmt"
+
+	"github.com/zhenalign/zhenalign/internal/fileerr"
 )
 
 // Errors wrapped by [ParseError].
@@ -21,20 +22,6 @@ var (
 // ParseError reports where a ladder or pair file could not be read.
 // File is the name given to the reader (a path for the *File functions);
 // Line counts from 1, with "\n", "\r\n" and "\r" as line ends.
-type ParseError struct {
-	File string
-	Line int
-	Err  error
-}
-
-// Error returns "file:line: message".
-func (e *ParseError) Error() string {
-	if e.File == "" {
-		return fmt.Sprintf("line %d: %v", e.Line, e.Err)
-	}
-	return fmt.Sprintf("%s:%d: %v", e.File, e.Line, e.Err)
-}
-
-// Unwrap returns the underlying error, one of the Err* values above
-// (possibly wrapped with detail) or an I/O error.
-func (e *ParseError) Unwrap() error { return e.Err }
+// Its Err is one of the Err* values above (possibly wrapped with detail)
+// or an I/O error.
+type ParseError = fileerr.ParseError

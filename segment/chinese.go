@@ -1,6 +1,10 @@
 package segment
 
-import "unicode/utf8"
+import (
+	"unicode/utf8"
+
+	"github.com/zhenalign/zhenalign/internal/han"
+)
 
 // isChineseTerminal reports whether r ends a Chinese sentence: 。！？ and
 // their half- and full-width variants. The semicolon does not, and an ASCII
@@ -58,19 +62,19 @@ func chineseBreaks(s []byte, ends []int) []int {
 // and those are followed by other debris.
 func asciiTerminal(s []byte, i, j int) bool {
 	r, _ := utf8.DecodeLastRune(s[:i])
-	if !isHan(r) {
+	if !han.Is(r) {
 		return false
 	}
 	if j == len(s) {
 		return true
 	}
 	next, _ := utf8.DecodeRune(s[j:])
-	return isHan(next) || isClosing(next) || isOpening(next) || isSpaceRune(next) || isChineseTerminal(next)
+	return han.Is(next) || isClosing(next) || isOpening(next) || isSpaceRune(next) || isChineseTerminal(next)
 }
 
 func startsHan(b []byte) bool {
 	r, _ := utf8.DecodeRune(b)
-	return isHan(r)
+	return han.Is(r)
 }
 
 func onlySpace(b []byte) bool {

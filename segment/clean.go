@@ -6,6 +6,8 @@ import (
 
 	"github.com/mozillazg/go-pinyin"
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/zhenalign/zhenalign/internal/han"
 )
 
 // A pinyin annotation is a Han character followed by one of its readings
@@ -131,10 +133,10 @@ func clean(span []byte) (string, Flags) {
 		case r == '?' && prev >= 0:
 			// "廖謹?shù", "正?;?0周年", "Tr?ndelag"; not "呢?" at a sentence end.
 			next, _ := utf8.DecodeRune(span[i+n:])
-			if (isHan(prev) && !asciiTerminal(span, i, i+n)) || (isLetter(prev) && next >= 'a' && next <= 'z') {
+			if (han.Is(prev) && !asciiTerminal(span, i, i+n)) || (isLetter(prev) && next >= 'a' && next <= 'z') {
 				flags |= Mojibake
 			}
-		case isHan(r):
+		case han.Is(r):
 			if k := annotationAt(r, span[i+n:]); k > 0 {
 				b = append(b, span[last:i+n]...)
 				last = i + n + k

@@ -3,6 +3,8 @@ package segment
 import (
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/zhenalign/zhenalign/internal/han"
 )
 
 // abbreviations are words that, followed by a full stop, do not end a
@@ -146,7 +148,7 @@ func isEllipsis(seq []byte) bool {
 // startsSentence reports whether r may begin a sentence: an upper-case
 // letter, a digit, an opening quote or bracket, or a Han character.
 func startsSentence(r rune) bool {
-	return unicode.IsUpper(r) || ('0' <= r && r <= '9') || isOpening(r) || isHan(r) || r == '¿' || r == '¡'
+	return unicode.IsUpper(r) || ('0' <= r && r <= '9') || isOpening(r) || han.Is(r) || r == '¿' || r == '¡'
 }
 
 // isAbbreviation reports whether the word before the full stop at s[term]

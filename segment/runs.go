@@ -3,6 +3,8 @@ package segment
 import (
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/zhenalign/zhenalign/internal/han"
 )
 
 // class is the role a rune plays when a line is divided into languages.
@@ -30,7 +32,7 @@ func classify(r rune) class {
 		return clsNeutral
 	case r == utf8.RuneError:
 		return clsInvalid
-	case isHan(r):
+	case han.Is(r):
 		return clsHan
 	case 0x3000 <= r && r <= 0x303F: // CJK symbols and punctuation
 		if r == 0x3000 {
@@ -56,17 +58,6 @@ func classify(r rune) class {
 		return clsLatin
 	}
 	return clsNeutral
-}
-
-// isHan reports whether r is a Han ideograph.
-func isHan(r rune) bool {
-	switch {
-	case 0x4E00 <= r && r <= 0x9FFF, 0x3400 <= r && r <= 0x4DBF, 0xF900 <= r && r <= 0xFAFF:
-		return true
-	case r < 0x2E80:
-		return false
-	}
-	return unicode.Is(unicode.Han, r)
 }
 
 // isSpaceRune reports whether r is white space for trimming spans.

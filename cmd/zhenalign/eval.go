@@ -34,30 +34,25 @@ strict and lax), pairs like score_pairs.py (strict and lax).
 		return fmt.Errorf("%w: want GOLD and PRED, got %d arguments", errUsage, len(pos))
 	}
 	gold, pred := pos[0], pos[1]
-	var line string
-	var js []byte
-	if isPairs(gold) {
-		sc, err := eval.ScorePairFiles(gold, pred)
-		if err != nil {
-			return err
-		}
-		line = sc.String()
-		js, err = sc.MarshalJSON()
-		if err != nil {
-			return err
-		}
-	} else {
-		sc, err := eval.ScoreLadderPaths(gold, pred)
-		if err != nil {
-			return err
-		}
-		line = sc.String()
-		js, err = sc.MarshalJSON()
-		if err != nil {
-			return err
-		}
+	// Both score types print as the Python scorers do, as text and JSON.
+	var sc interface {
+		String() string
+		MarshalJSON() ([]byte, error)
 	}
+	if isPairs(gold) {
+		sc, err = eval.ScorePairFiles(gold, pred)
+	} else {
+		sc, err = eval.ScoreLadderPaths(gold, pred)
+	}
+	if err != nil {
+		return err
+	}
+	line := sc.String()
 	if *asJSON {
+		js, err := sc.MarshalJSON()
+		if err != nil {
+			return err
+		}
 		line = string(js)
 	}
 	_, err = fmt.Fprintln(e.stdout, line)

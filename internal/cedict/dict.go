@@ -13,6 +13,8 @@ import (
 	"strings"
 	"sync"
 	"unicode/utf8"
+
+	"github.com/zhenalign/zhenalign/internal/fileerr"
 )
 
 // ErrSyntax is wrapped by the error of a [ParseError] for a line that is
@@ -26,22 +28,7 @@ var ErrNoEntries = errors.New("cedict: no entries")
 // ParseError reports a problem in a dictionary file. Line is 1-based; it is
 // 0 when the problem concerns the whole file (for example ErrNoEntries,
 // or a read error).
-type ParseError struct {
-	File string // name given to [Parse]
-	Line int
-	Err  error
-}
-
-// Error returns "file:line: message".
-func (e *ParseError) Error() string {
-	if e.Line > 0 {
-		return fmt.Sprintf("%s:%d: %v", e.File, e.Line, e.Err)
-	}
-	return fmt.Sprintf("%s: %v", e.File, e.Err)
-}
-
-// Unwrap returns the underlying error.
-func (e *ParseError) Unwrap() error { return e.Err }
+type ParseError = fileerr.ParseError
 
 // Entry is one dictionary entry: one line of CEDICT text.
 type Entry struct {

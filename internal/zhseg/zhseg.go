@@ -14,6 +14,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/go-ego/gse"
+
+	"github.com/zhenalign/zhenalign/internal/han"
 )
 
 // ErrNoWords means the word list was empty.
@@ -42,7 +44,7 @@ func Load(words iter.Seq[string]) (*Segmenter, error) {
 	s.seg.Init()
 	n := 0
 	for w := range words {
-		if w == "" || strings.ContainsAny(w, " \t\n") || !hasHan(w) {
+		if w == "" || strings.ContainsAny(w, " \t\n") || !han.In(w) {
 			continue
 		}
 		freq := float64(wordFreq)
@@ -67,13 +69,4 @@ func Load(words iter.Seq[string]) (*Segmenter, error) {
 // letters, digits, punctuation) come out as they are, lower-cased.
 func (s *Segmenter) Cut(text string) []string {
 	return s.seg.Cut(text, false)
-}
-
-func hasHan(s string) bool {
-	for _, r := range s {
-		if r >= 0x3400 && r <= 0x9FFF || r >= 0xF900 && r <= 0xFAFF || r >= 0x20000 && r <= 0x3134F {
-			return true
-		}
-	}
-	return false
 }
