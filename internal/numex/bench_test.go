@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/zhenalign/zhenalign/internal/devdata"
 	"github.com/zhenalign/zhenalign/internal/numex"
 )
 
@@ -26,7 +27,7 @@ func bibleDir() string {
 	if d := os.Getenv("ZHENALIGN_BIBLE"); d != "" {
 		return d
 	}
-	return filepath.Join("..", "..", "..", "shared", "data", "bible")
+	return devdata.Dir("bible")
 }
 
 func benchLines(b *testing.B, text string, f func([]numex.Number, string) []numex.Number) {

@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/zhenalign/zhenalign/internal/devdata"
 	"github.com/zhenalign/zhenalign/internal/numex"
 )
 
@@ -17,10 +18,7 @@ import (
 // with zh/NAME, en/NAME and gold/NAME.align; set ZHENALIGN_DATA to point
 // elsewhere. Tests on it are skipped when it is absent.
 func dataDir() string {
-	if d := os.Getenv("ZHENALIGN_DATA"); d != "" {
-		return d
-	}
-	return filepath.Join("..", "..", "..", "shared", "data")
+	return devdata.Dir("")
 }
 
 func readLines(t *testing.T, path string) []string {

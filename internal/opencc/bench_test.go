@@ -4,8 +4,11 @@ package opencc
 
 import (
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/zhenalign/zhenalign/internal/devdata"
 )
 
 // benchTrad and benchSimp are a short news text in traditional and
@@ -19,9 +22,6 @@ const (
 		"论坛由重庆市政府外办主任王雯和白俄罗斯驻重庆总领事叶梅利亚诺夫共同主持。他的头发干净，后来发展得很好。"
 	benchASCII = "The China (Chongqing) - Belarus Economic, Trade, and Investment Forum was held successfully online on November 15th, 2022."
 )
-
-// bibleZH is a large simplified Chinese text outside the repository.
-const bibleZH = "/work/shared/data/bible/zh/006"
 
 func benchConvert(b *testing.B, conv func() (*Converter, error), text string) {
 	c, err := conv()
@@ -46,9 +46,13 @@ func BenchmarkConvert(b *testing.B) {
 }
 
 // BenchmarkBible converts a 2.8 MB simplified text, and its traditional
-// conversion, whole. It is skipped without /work/shared.
+// conversion, whole. It is skipped without ../shared/data.
 func BenchmarkBible(b *testing.B) {
-	data, err := os.ReadFile(bibleZH)
+	dir := devdata.Dir("bible")
+	if dir == "" {
+		b.Skip("../shared/data not present")
+	}
+	data, err := os.ReadFile(filepath.Join(dir, "zh", "006"))
 	if err != nil {
 		b.Skipf("no large text: %v", err)
 	}
