@@ -27,7 +27,7 @@ func pairBytes(ps []Pair) int64 {
 }
 
 // BenchmarkScorePairs scores the seed sentence gold against itself and
-// against its paragraph gold (from /work/shared when present), and the
+// against its paragraph gold (from ../shared when present), and the
 // small fixtures.
 func BenchmarkScorePairs(b *testing.B) {
 	seeds := filepath.Join(sharedDir, "gold", "seeds")

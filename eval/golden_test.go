@@ -19,7 +19,7 @@ const goldenFile = "testdata/python.golden"
 
 // toolsDir holds the reference Python scorers; tests that need them skip
 // when it is absent.
-const toolsDir = "/work/shared/tools"
+var toolsDir = filepath.Join(sharedDir, "tools")
 
 // goScore runs the Go equivalent of "TOOL ARGS" and returns the line the
 // Python tool would print.

@@ -22,9 +22,12 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/zhenalign/zhenalign/internal/devdata"
 )
 
-const sharedDir = "/work/shared"
+// sharedDir is ../shared above the working directory, or "" without it.
+var sharedDir = devdata.Shared()
 
 // runPython runs a Python program with the reference scorers importable
 // and returns its standard output.
