@@ -3,6 +3,7 @@ package align
 import (
 	"errors"
 	"fmt"
+	"unicode/utf8"
 
 	"github.com/zhenalign/zhenalign/segment"
 )
@@ -33,15 +34,17 @@ func New(opts ...Option) *Aligner {
 }
 
 // sideLang returns the language of a list of sentences: the one holding
-// most characters.
+// most text, a Chinese character counting as three letters.
 func sideLang(ss []segment.Sentence) segment.Lang {
 	var en, zh int
 	for _, s := range ss {
 		switch s.Lang {
 		case segment.English:
-			en += len(s.Text)
+			en += utf8.RuneCountInString(s.Text)
 		case segment.Chinese:
-			zh += len(s.Text)
+			// A Chinese character carries about as much as three
+			// English letters (see defaultRatio).
+			zh += 3 * utf8.RuneCountInString(s.Text)
 		}
 	}
 	switch {
@@ -61,7 +64,7 @@ func sideLang(ss []segment.Sentence) segment.Lang {
 // An empty side gives omissions (1-0 or 0-1 links) for the other side.
 // Two sides in the same language give an error wrapping ErrSameLanguage.
 func (al *Aligner) Align(src, tgt []segment.Sentence) ([]Link, error) {
-	res, err := al.alignSides(Side{Lang: sideLang(src), Sentences: src}, Side{Lang: sideLang(tgt), Sentences: tgt}, false, nil)
+	res, err := al.alignSides(Side{Sentences: src}, Side{Sentences: tgt}, false, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -69,9 +72,15 @@ func (al *Aligner) Align(src, tgt []segment.Sentence) ([]Link, error) {
 }
 
 // orient returns the Chinese and the English side, and whether src is the
-// English one.
-func orient(src, tgt []segment.Sentence) (zh, en []segment.Sentence, swapped bool, err error) {
-	ls, lt := sideLang(src), sideLang(tgt)
+// English one. A side's language is ls (lt) when it is English or Chinese,
+// and is detected from its sentences otherwise.
+func orient(src, tgt []segment.Sentence, ls, lt segment.Lang) (zh, en []segment.Sentence, swapped bool, err error) {
+	if ls == segment.Other {
+		ls = sideLang(src)
+	}
+	if lt == segment.Other {
+		lt = sideLang(tgt)
+	}
 	switch {
 	case len(src) == 0 || len(tgt) == 0:
 		// Nothing to compare: the non-empty side, if any, is all

@@ -76,14 +76,7 @@ func (al *Aligner) coarseBand(rz, re []rawUnit) band {
 func mergeUnits(us []rawUnit, k int) []rawUnit {
 	out := make([]rawUnit, 0, (len(us)+k-1)/k)
 	for i := 0; i < len(us); i += k {
-		b := rawUnit{block: -1}
-		for _, u := range us[i:min(len(us), i+k)] {
-			b.ends = u.ends
-			b.chars += u.chars
-			b.items = append(b.items, u.items...)
-			b.names = append(b.names, u.names...)
-		}
-		out = append(out, b)
+		out = append(out, mergeRange(us[i:min(len(us), i+k)]))
 	}
 	return out
 }

@@ -80,9 +80,6 @@ type layout struct {
 func (al *Aligner) AlignDocuments(a, b *segment.Document) (*Alignment, error) {
 	sa := Side{Lang: sideLang(a.Sentences), Sentences: a.Sentences, Paragraphs: a.Paragraphs}
 	sb := Side{Lang: sideLang(b.Sentences), Sentences: b.Sentences, Paragraphs: b.Paragraphs}
-	if _, _, _, err := orient(sa.Sentences, sb.Sentences); err != nil {
-		return nil, err
-	}
 	paras := len(sa.Paragraphs) > 1 && len(sb.Paragraphs) > 1 && !al.opts.noParagraphs
 	return al.alignSides(sa, sb, paras, nil)
 }
@@ -91,14 +88,29 @@ func (al *Aligner) AlignDocuments(a, b *segment.Document) (*Alignment, error) {
 // learning on, a second round of passes adds the word pairs learned from
 // the first round's links (see learn).
 func (al *Aligner) alignSides(src, tgt Side, paras bool, lay *layout) (*Alignment, error) {
-	res := &Alignment{Src: src, Tgt: tgt}
-	zh, en, swapped, err := orient(src.Sentences, tgt.Sentences)
+	zh, en, swapped, err := orient(src.Sentences, tgt.Sentences, src.Lang, tgt.Lang)
 	if err != nil {
 		return nil, err
 	}
+	// The sides' languages say which is which from here on (Pairs reads
+	// them), even for an empty side.
+	src.Lang, tgt.Lang = segment.Chinese, segment.English
+	if swapped {
+		src.Lang, tgt.Lang = segment.English, segment.Chinese
+	}
+	res := &Alignment{Src: src, Tgt: tgt}
 	zs, es := src, tgt
 	if swapped {
 		zs, es = tgt, src
+	}
+	if len(zh) == 0 || len(en) == 0 {
+		// One side is empty: everything is an omission, with no
+		// features to compute.
+		res.Sentences = toLinks(omissions(len(zh), len(en)), swapped)
+		if paras {
+			res.Paragraphs = toLinks(omissions(len(zs.Paragraphs), len(es.Paragraphs)), swapped)
+		}
+		return res, nil
 	}
 	if len(zs.Paragraphs) == 0 || len(es.Paragraphs) == 0 {
 		paras = false
@@ -196,6 +208,19 @@ func (al *Aligner) passes(rz, re []rawUnit, zs, es Side, paras bool, lay *layout
 	return pbeads, beads, expected
 }
 
+// omissions returns the beads of n Chinese and m English units of which
+// one count is 0: all omissions, each certain.
+func omissions(n, m int) []bead {
+	beads := make([]bead, 0, n+m)
+	for i := range n {
+		beads = append(beads, bead{i0: i, i1: i + 1, score: 1})
+	}
+	for j := range m {
+		beads = append(beads, bead{j0: j, j1: j + 1, score: 1})
+	}
+	return beads
+}
+
 // sentRange returns the sentences of paragraphs [p0,p1).
 func sentRange(ps []segment.Paragraph, p0, p1 int) (int, int) {
 	if p0 == p1 {
@@ -215,16 +240,21 @@ func sentRange(ps []segment.Paragraph, p0, p1 int) (int, int) {
 func mergeParagraphs(us []rawUnit, ps []segment.Paragraph) []rawUnit {
 	out := make([]rawUnit, len(ps))
 	for i, p := range ps {
-		b := rawUnit{block: -1}
-		for _, u := range us[p.First : p.First+p.Count] {
-			b.ends = u.ends
-			b.chars += u.chars
-			b.items = append(b.items, u.items...)
-			b.names = append(b.names, u.names...)
-		}
-		out[i] = b
+		out[i] = mergeRange(us[p.First : p.First+p.Count])
 	}
 	return out
+}
+
+// mergeRange joins consecutive raw units into one.
+func mergeRange(us []rawUnit) rawUnit {
+	b := rawUnit{block: -1}
+	for _, u := range us {
+		b.ends = u.ends
+		b.chars += u.chars
+		b.items = append(b.items, u.items...)
+		b.names = append(b.names, u.names...)
+	}
+	return b
 }
 
 // paragraphTypes are the link types of the paragraph pass. Untranslated

@@ -108,13 +108,8 @@ func (t *pairTable) beadItems(i0, i1, j0, j1, zhChars, enChars int) float64 {
 	var s float64
 	w := t.w
 	// Masks of the rows and columns of the bead (at most maxSide each).
-	var fixed [2 * maxSide]uint64
-	var zm, em []uint64
-	if w == 1 {
-		zm, em = fixed[:maxSide], fixed[maxSide:]
-	} else {
-		zm, em = make([]uint64, maxSide*w), make([]uint64, maxSide*w)
-	}
+	var fixed [2 * maxSide * maxParaItems / 64]uint64
+	zm, em := fixed[:maxSide*w], fixed[maxSide*w:2*maxSide*w]
 	for r := i0; r < i1; r++ {
 		for c := j0; c < j1; c++ {
 			if pm := t.lookup(r, c); pm != nil {

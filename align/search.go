@@ -57,14 +57,6 @@ func fullBand(n, m int) band {
 	return b
 }
 
-func (b band) cells() int {
-	n := 0
-	for i := range b.lo {
-		n += int(b.hi[i]-b.lo[i]) + 1
-	}
-	return n
-}
-
 // region is a part of the model aligned on its own: Chinese units [r0,r1)
 // and English units [c0,c1).
 type region struct {
