@@ -77,11 +77,24 @@ type layout struct {
 // AlignDocuments aligns two documents, one English and one Chinese, in
 // either order: paragraphs first when both have several, then the
 // sentences inside each pair of aligned paragraphs. Src is a and Tgt is b.
+// When one side is a single paragraph, Paragraphs holds one link joining
+// all paragraphs; it is nil only with WithoutParagraphs or an empty side.
 func (al *Aligner) AlignDocuments(a, b *segment.Document) (*Alignment, error) {
 	sa := Side{Lang: sideLang(a.Sentences), Sentences: a.Sentences, Paragraphs: a.Paragraphs}
 	sb := Side{Lang: sideLang(b.Sentences), Sentences: b.Sentences, Paragraphs: b.Paragraphs}
 	paras := len(sa.Paragraphs) > 1 && len(sb.Paragraphs) > 1 && !al.opts.noParagraphs
-	return al.alignSides(sa, sb, paras, nil)
+	res, err := al.alignSides(sa, sb, paras, nil)
+	if err != nil || paras || al.opts.noParagraphs || len(sa.Paragraphs) == 0 || len(sb.Paragraphs) == 0 {
+		return res, err
+	}
+	// One side is a single paragraph: the only paragraph alignment links
+	// it to all the other side's, scored as the mean of its sentence links.
+	var sum float64
+	for _, l := range res.Sentences {
+		sum += l.Score
+	}
+	res.Paragraphs = []Link{{Src: seq(len(sa.Paragraphs)), Tgt: seq(len(sb.Paragraphs)), Score: sum / float64(max(1, len(res.Sentences)))}}
+	return res, nil
 }
 
 // alignSides aligns two sides, paragraph-first when paras is set. With
@@ -284,4 +297,13 @@ func (al *Aligner) alignRegion(md *model, rz, re []rawUnit, rg region, types []b
 	sub := *al
 	sub.types = types
 	return sub.searchBand(md, rg, bd)
+}
+
+// seq returns 0, 1, ..., n-1.
+func seq(n int) []int {
+	s := make([]int, n)
+	for i := range s {
+		s[i] = i
+	}
+	return s
 }

@@ -23,8 +23,8 @@ type ParseError = fileerr.ParseError
 
 // Errors of ReadGlossary, wrapped in a *ParseError.
 var (
-	ErrGlossaryLine = errors.New("want English<TAB>Chinese")
-	ErrGlossarySide = errors.New("one side is empty")
+	ErrGlossaryLine = errors.New("align: want English<TAB>Chinese")
+	ErrGlossarySide = errors.New("align: glossary line has an empty side")
 )
 
 // Glossary is a list of English–Chinese term pairs that count as strong

@@ -43,7 +43,7 @@ func DefaultDictionary() (*Dictionary, error) {
 
 // LoadDictionary reads a dictionary in CC-CEDICT text format
 // ("傳統 传统 [chuan2 tong3] /tradition/traditional/"), naming it name in
-// errors. Errors give the line: see cedict.ParseError.
+// errors. A malformed line gives a *[ParseError] naming name and the line.
 func LoadDictionary(r io.Reader, name string) (*Dictionary, error) {
 	d, err := cedict.Parse(r, name)
 	if err != nil {

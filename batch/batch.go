@@ -14,7 +14,8 @@ import (
 // (EN and ZH).
 type Job struct {
 	// Name identifies the document in output and messages: the mixed file's
-	// path, or the pair's common name.
+	// path, or the pair's common name, relative to the folder it was found
+	// in. Discover makes names unique (see the package documentation).
 	Name   string
 	Mixed  string
 	EN, ZH string
@@ -99,6 +100,8 @@ func Discover(paths []string, presplit bool) (*Plan, error) {
 	files = dedup(files)
 
 	plan := &Plan{}
+	// alts holds the path-based name of each job, for duplicate names.
+	var alts []string
 	type half struct{ en, zh, name string }
 	pairs := map[string]*half{}
 	var keys []string
@@ -114,6 +117,7 @@ func Discover(paths []string, presplit bool) (*Plan, error) {
 				continue
 			}
 			plan.Jobs = append(plan.Jobs, Job{Name: names[f], Mixed: f})
+			alts = append(alts, f)
 			continue
 		}
 		h := pairs[key]
@@ -134,14 +138,52 @@ func Discover(paths []string, presplit bool) (*Plan, error) {
 		switch {
 		case h.en != "" && h.zh != "":
 			plan.Jobs = append(plan.Jobs, Job{Name: h.name, EN: h.en, ZH: h.zh})
+			alts = append(alts, k)
 		case h.en != "":
 			plan.Unpaired = append(plan.Unpaired, h.en)
 		default:
 			plan.Unpaired = append(plan.Unpaired, h.zh)
 		}
 	}
+	uniqueNames(plan.Jobs, alts)
 	sort.SliceStable(plan.Jobs, func(i, j int) bool { return plan.Jobs[i].Name < plan.Jobs[j].Name })
 	return plan, nil
+}
+
+// uniqueNames gives jobs distinct names. Of the jobs sharing a name, the
+// one whose first file comes first by path keeps it; the others take their
+// path-based name alts[i] (numbered "#2", "#3"... in the unlikely case that
+// it is taken too). The outcome does not depend on the order of jobs.
+func uniqueNames(jobs []Job, alts []string) {
+	order := make([]int, len(jobs))
+	for i := range order {
+		order[i] = i
+	}
+	// A file belongs to one job only, so this order is total.
+	sort.Slice(order, func(a, b int) bool {
+		ja, jb := jobs[order[a]], jobs[order[b]]
+		if ja.Name != jb.Name {
+			return ja.Name < jb.Name
+		}
+		return ja.Files()[0] < jb.Files()[0]
+	})
+	taken := make(map[string]bool, len(jobs))
+	var dups []int
+	for _, i := range order {
+		if taken[jobs[i].Name] {
+			dups = append(dups, i)
+			continue
+		}
+		taken[jobs[i].Name] = true
+	}
+	for _, i := range dups {
+		name := alts[i]
+		for n := 2; taken[name]; n++ {
+			name = fmt.Sprintf("%s#%d", alts[i], n)
+		}
+		taken[name] = true
+		jobs[i].Name = name
+	}
 }
 
 func dedup(s []string) []string {

@@ -2,14 +2,19 @@ package batch_test
 
 import (
 	"context"
+	"errors"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/zhenalign/zhenalign/batch"
+	"github.com/zhenalign/zhenalign/corpus"
+	"github.com/zhenalign/zhenalign/segment"
 )
 
 func touch(t *testing.T, root string, files map[string]string) {
@@ -88,16 +93,17 @@ func TestRun(t *testing.T) {
 	var order []int
 	var failed []string
 	units := 0
-	err = batch.Run(context.Background(), plan.Jobs, batch.Options{Workers: 3}, func(r batch.Result) {
+	err = batch.Run(context.Background(), plan.Jobs, batch.Options{Workers: 3}, func(r batch.Result) error {
 		order = append(order, r.Index)
 		if r.Err != nil {
 			failed = append(failed, r.Job.Name)
-			return
+			return nil
 		}
 		units += len(r.Units)
 		for _, u := range r.Units {
 			assert.Equal(t, r.Job.Name, u.Doc)
 		}
+		return nil
 	})
 	require.NoError(t, err)
 	assert.Equal(t, []int{0, 1, 2, 3}, order, "results come in input order")
@@ -108,7 +114,193 @@ func TestRun(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
 	n := 0
-	err = batch.Run(ctx, plan.Jobs, batch.Options{Workers: 1}, func(batch.Result) { n++ })
+	err = batch.Run(ctx, plan.Jobs, batch.Options{Workers: 1}, func(batch.Result) error { n++; return nil })
 	assert.ErrorIs(t, err, context.Canceled)
-	assert.LessOrEqual(t, n, 1)
+	assert.Zero(t, n)
+}
+
+// TestDiscoverUniqueNames checks that documents that would share a name get
+// distinct names, whatever the order of the paths given. Names starting
+// with "/" stand for paths under the test folder.
+func TestDiscoverUniqueNames(t *testing.T) {
+	for _, tc := range []struct {
+		desc  string
+		files []string
+		paths []string // folders or files given to Discover, under the test folder
+		want  map[string]string
+	}{
+		{
+			desc:  "same base name in two folders",
+			files: []string{"d1/page.txt", "d2/page.txt"},
+			paths: []string{"d1", "d2"},
+			want:  map[string]string{"page.txt": "d1/page.txt", "/d2/page.txt": "d2/page.txt"},
+		},
+		{
+			desc:  "same base name given as files",
+			files: []string{"x/a.txt", "y/a.txt"},
+			paths: []string{"y/a.txt", "x/a.txt"},
+			want:  map[string]string{"a.txt": "x/a.txt", "/y/a.txt": "y/a.txt"},
+		},
+		{
+			desc:  "pairs in two folders",
+			files: []string{"d1/memo_en.txt", "d1/memo_zh.txt", "d2/en/memo.txt", "d2/zh/memo.txt"},
+			paths: []string{"d1", "d2"},
+			want:  map[string]string{"memo.txt": "d1/memo_en.txt", "/d2/memo.txt": "d2/en/memo.txt"},
+		},
+		{
+			desc:  "a mixed file and a pair",
+			files: []string{"report.txt", "report.en.txt", "report.zh.txt"},
+			paths: []string{"."},
+			want:  map[string]string{"report.txt": "report.en.txt", "/report.txt": "report.txt"},
+		},
+		{
+			desc:  "path-based name taken too",
+			files: []string{"a/report.txt", "b/report.txt", "b/report.en.txt", "b/report.zh.txt"},
+			paths: []string{"a", "b"},
+			want: map[string]string{
+				"report.txt": "a/report.txt", "/b/report.txt": "b/report.en.txt", "/b/report.txt#2": "b/report.txt",
+			},
+		},
+		{
+			desc:  "no duplicates",
+			files: []string{"d1/one.txt", "d2/two.txt"},
+			paths: []string{"d1", "d2"},
+			want:  map[string]string{"one.txt": "d1/one.txt", "two.txt": "d2/two.txt"},
+		},
+	} {
+		t.Run(tc.desc, func(t *testing.T) {
+			root := t.TempDir()
+			files := map[string]string{}
+			for _, f := range tc.files {
+				files[filepath.FromSlash(f)] = "text"
+			}
+			touch(t, root, files)
+			under := func(p string) string { return filepath.Join(root, filepath.FromSlash(p)) }
+			want := map[string]string{}
+			for name, file := range tc.want {
+				if rest, ok := strings.CutPrefix(name, "/"); ok {
+					name = under(rest)
+				} else {
+					name = filepath.FromSlash(name)
+				}
+				want[name] = under(file)
+			}
+			var paths []string
+			for _, p := range tc.paths {
+				paths = append(paths, under(p))
+			}
+			// The names do not depend on the order of the paths.
+			reversed := slices.Clone(paths)
+			slices.Reverse(reversed)
+			for _, ps := range [][]string{paths, reversed} {
+				plan, err := batch.Discover(ps, false)
+				require.NoError(t, err)
+				got := map[string]string{}
+				for _, j := range plan.Jobs {
+					got[j.Name] = j.Files()[0]
+				}
+				assert.Equal(t, want, got)
+				assert.Len(t, plan.Jobs, len(want), "names are unique")
+			}
+		})
+	}
+}
+
+// TestRunFailures checks the documents reported as failures, each with its
+// error, and that a good one is not.
+func TestRunFailures(t *testing.T) {
+	const en, zh = "Wang Wen chaired the forum.\nShe spoke.\n", "王雯主持论坛。\n她讲了话。\n"
+	for _, tc := range []struct {
+		desc    string
+		files   map[string]string
+		opts    batch.Options
+		wantErr error // nil: aligned
+	}{
+		{"empty", map[string]string{"a.txt": ""}, batch.Options{}, batch.ErrEmpty},
+		{"blank", map[string]string{"a.txt": " \n\n\t\n"}, batch.Options{}, batch.ErrEmpty},
+		{"one side empty", map[string]string{"a.en.txt": en, "a.zh.txt": "\n"}, batch.Options{}, batch.ErrEmpty},
+		{"presplit blank lines", map[string]string{"a.en.txt": "\n\n", "a.zh.txt": zh}, batch.Options{Presplit: true}, batch.ErrEmpty},
+		{"one language", map[string]string{"a.txt": "English only, no Chinese here.\n"}, batch.Options{}, batch.ErrOneLanguage},
+		{"binary", map[string]string{"a.txt": "\x00\x01"}, batch.Options{}, segment.ErrBinary},
+		{"presplit paragraphs", map[string]string{"a.en.txt": en, "a.zh.txt": zh},
+			batch.Options{Presplit: true, Level: corpus.Paragraphs}, batch.ErrNoUnits},
+		{"pair", map[string]string{"a.en.txt": en, "a.zh.txt": zh}, batch.Options{}, nil},
+		{"pair, paragraphs", map[string]string{"a.en.txt": en, "a.zh.txt": zh}, batch.Options{Level: corpus.Paragraphs}, nil},
+		{"presplit pair", map[string]string{"a.en.txt": en, "a.zh.txt": zh}, batch.Options{Presplit: true}, nil},
+		{"mixed, paragraphs", map[string]string{"a.txt": en + zh}, batch.Options{Level: corpus.Paragraphs}, nil},
+	} {
+		t.Run(tc.desc, func(t *testing.T) {
+			root := t.TempDir()
+			touch(t, root, tc.files)
+			plan, err := batch.Discover([]string{root}, tc.opts.Presplit)
+			require.NoError(t, err)
+			require.Len(t, plan.Jobs, 1)
+			var got []batch.Result
+			require.NoError(t, batch.Run(context.Background(), plan.Jobs, tc.opts, func(r batch.Result) error {
+				got = append(got, r)
+				return nil
+			}))
+			require.Len(t, got, 1, "every document is delivered")
+			if tc.wantErr == nil {
+				assert.NoError(t, got[0].Err)
+				assert.NotEmpty(t, got[0].Units)
+				return
+			}
+			assert.ErrorIs(t, got[0].Err, tc.wantErr)
+			assert.Nil(t, got[0].Units)
+		})
+	}
+	for _, err := range []error{batch.ErrEmpty, batch.ErrOneLanguage, batch.ErrNoUnits} {
+		assert.True(t, strings.HasPrefix(err.Error(), "batch: "), err.Error())
+	}
+}
+
+// TestRunDeliverError checks that an error from deliver stops the run: no
+// result is delivered after it, and Run returns it naming the document.
+func TestRunDeliverError(t *testing.T) {
+	root := t.TempDir()
+	files := map[string]string{}
+	for _, name := range []string{"a", "b", "c", "d", "e", "f"} {
+		files[name+".txt"] = "Nearly 50 businesses attended the forum.近50家企业出席论坛。\n"
+	}
+	touch(t, root, files)
+	plan, err := batch.Discover([]string{root}, false)
+	require.NoError(t, err)
+	require.Len(t, plan.Jobs, 6)
+	errFull := errors.New("disk full")
+	for _, tc := range []struct {
+		desc    string
+		workers int
+		failAt  int // index of the first result whose delivery fails; -1: none
+		wantErr string
+	}{
+		{"first, one worker", 1, 0, "batch: a.txt: disk full"},
+		{"third, one worker", 1, 2, "batch: c.txt: disk full"},
+		{"third, three workers", 3, 2, "batch: c.txt: disk full"},
+		{"last", 2, 5, "batch: f.txt: disk full"},
+		{"none", 2, -1, ""},
+	} {
+		t.Run(tc.desc, func(t *testing.T) {
+			var delivered []int
+			err := batch.Run(context.Background(), plan.Jobs, batch.Options{Workers: tc.workers}, func(r batch.Result) error {
+				delivered = append(delivered, r.Index)
+				if r.Index == tc.failAt {
+					return errFull
+				}
+				return nil
+			})
+			if tc.wantErr == "" {
+				require.NoError(t, err)
+				assert.Equal(t, []int{0, 1, 2, 3, 4, 5}, delivered)
+				return
+			}
+			require.ErrorIs(t, err, errFull)
+			assert.EqualError(t, err, tc.wantErr)
+			want := make([]int, tc.failAt+1)
+			for i := range want {
+				want[i] = i
+			}
+			assert.Equal(t, want, delivered, "nothing is delivered after the error")
+		})
+	}
 }

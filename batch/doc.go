@@ -17,11 +17,19 @@
 // .pdf, images...) are skipped. Names are sorted, so the order of the
 // documents, and of the output, does not depend on the file system.
 //
+// Each document is named after its file's path relative to the folder it
+// was found in (or its base name, for a file given directly), without the
+// language tag for a pair. Names are unique: when documents would share a
+// name, the one whose first file comes first by path keeps it and the
+// others are named after their full path.
+//
 // # Running
 //
 // Run aligns the documents on n workers and calls back in input order as
 // results are ready, so that output can be written as it goes. A document
-// that fails (unreadable, empty, binary, one language only) gives a Result
-// with its error and the others go on. Cancelling the context stops Run
-// from starting new documents; those in progress finish.
+// that fails (unreadable, empty, binary, one language only, no unit at the
+// level asked for) gives a Result with its error and the others go on.
+// Cancelling the context stops Run from starting new documents; those in
+// progress finish. An error returned by the callback (a failed write, say)
+// stops the run the same way, and Run returns it.
 package batch

@@ -30,9 +30,14 @@ type Result struct {
 // Errors of a document.
 var (
 	// ErrEmpty means a file holds no text.
-	ErrEmpty = errors.New("empty: no text to align")
+	ErrEmpty = errors.New("batch: empty: no text to align")
 	// ErrOneLanguage means a mixed document holds only one language.
-	ErrOneLanguage = errors.New("only one language: nothing to align")
+	ErrOneLanguage = errors.New("batch: only one language: nothing to align")
+	// ErrNoUnits means the alignment of a document has no unit at the
+	// level asked for: paragraphs of presplit pairs, or of a pair with a
+	// single paragraph on a side (align links paragraphs only when both
+	// sides have several).
+	ErrNoUnits = errors.New("batch: no units at this level")
 )
 
 // Options of Run.
@@ -56,7 +61,14 @@ type Options struct {
 // document is started; the results of the documents already started are
 // delivered, and Run returns ctx.Err(). Jobs never started are not
 // delivered.
-func Run(ctx context.Context, jobs []Job, opts Options, deliver func(Result)) error {
+//
+// When deliver returns an error, the run stops as if cancelled, except that
+// no further result is delivered, and Run returns that error, wrapped with
+// the name of the document.
+func Run(ctx context.Context, jobs []Job, opts Options, deliver func(Result) error) error {
+	parent := ctx
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
 	al := opts.Aligner
 	if al == nil {
 		if opts.Presplit {
@@ -91,6 +103,11 @@ func Run(ctx context.Context, jobs []Job, opts Options, deliver func(Result)) er
 	go func() {
 		defer close(tasks)
 		for i, j := range jobs {
+			// select picks at random among ready cases: check first, so
+			// that a cancellation already seen starts no further job.
+			if ctx.Err() != nil {
+				return
+			}
 			select {
 			case tasks <- task{i, j}:
 			case <-ctx.Done():
@@ -102,10 +119,17 @@ func Run(ctx context.Context, jobs []Job, opts Options, deliver func(Result)) er
 		wg.Wait()
 		close(done)
 	}()
-	// Deliver in order: hold results until those before them are in.
+	// Deliver in order: hold results until those before them are in. The
+	// feeder starts jobs in order, so the jobs started are always the first
+	// ones: once done is closed, nothing is left pending. After a deliver
+	// error, the results still coming are dropped.
 	pending := map[int]Result{}
 	next := 0
+	var derr error
 	for r := range done {
+		if derr != nil {
+			continue
+		}
 		pending[r.Index] = r
 		for {
 			r, ok := pending[next]
@@ -113,19 +137,18 @@ func Run(ctx context.Context, jobs []Job, opts Options, deliver func(Result)) er
 				break
 			}
 			delete(pending, next)
-			deliver(r)
 			next++
+			if err := deliver(r); err != nil {
+				derr = fmt.Errorf("batch: %s: %w", r.Job.Name, err)
+				cancel()
+				break
+			}
 		}
 	}
-	// After a cancellation, results past a gap (a job never started) are
-	// still delivered, in order.
-	for i := next; len(pending) > 0; i++ {
-		if r, ok := pending[i]; ok {
-			delete(pending, i)
-			deliver(r)
-		}
+	if derr != nil {
+		return derr
 	}
-	return ctx.Err()
+	return parent.Err()
 }
 
 // alignJob aligns one document.
@@ -162,7 +185,7 @@ func alignFiles(al *align.Aligner, job Job, opts Options) ([]corpus.Unit, int, e
 		if err != nil {
 			return nil, 0, where(err)
 		}
-		if !hasText(d) {
+		if d.Empty() {
 			return nil, 0, where(ErrEmpty)
 		}
 		n += len(d.Sentences)
@@ -181,15 +204,9 @@ func alignFiles(al *align.Aligner, job Job, opts Options) ([]corpus.Unit, int, e
 	if err != nil {
 		return nil, n, err
 	}
-	return corpus.FromAlignment(res, opts.Level, job.Name), n, nil
-}
-
-// hasText reports whether a document holds a sentence that is not blank.
-func hasText(d *segment.Document) bool {
-	for _, s := range d.Sentences {
-		if s.End > s.Start {
-			return true
-		}
+	units := corpus.FromAlignment(res, opts.Level, job.Name)
+	if len(units) == 0 {
+		return nil, n, ErrNoUnits
 	}
-	return false
+	return units, n, nil
 }

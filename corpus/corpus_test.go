@@ -146,6 +146,7 @@ func TestJSONLReaderErrors(t *testing.T) {
 	}{
 		{"not json", "{\"en\":\"a\",\"zh\":\"b\"}\n\nnot json\n", 3},
 		{"no text", "{\"score\":1}\n", 1},
+		{"line too long", "{\"en\":\"a\",\"zh\":\"b\"}\n{\"en\":\"" + strings.Repeat("x", 65<<20) + "\"}\n", 2},
 	} {
 		t.Run(tc.desc, func(t *testing.T) {
 			r := corpus.NewJSONLReader(strings.NewReader(tc.src), "x.jsonl")
@@ -162,6 +163,24 @@ func TestJSONLReaderErrors(t *testing.T) {
 	assert.Equal(t, 1.0, r.Unit().Score, "a missing score counts as 1")
 	assert.False(t, r.Next())
 	assert.NoError(t, r.Err())
+}
+
+func TestUnitType(t *testing.T) {
+	for _, tc := range []struct {
+		desc string
+		u    corpus.Unit
+		want string
+	}{
+		{"ids", corpus.Unit{EN: "A. B.", ZH: "甲。", ENIDs: []int{0, 1}, ZHIDs: []int{0}}, "2-1"},
+		{"omission", corpus.Unit{EN: "A.", ENIDs: []int{3}}, "1-0"},
+		{"no ids", corpus.Unit{EN: "A. B.", ZH: "甲。"}, "1-1"},
+		{"no ids, zh only", corpus.Unit{ZH: "甲。"}, "0-1"},
+		{"nothing", corpus.Unit{}, "0-0"},
+	} {
+		t.Run(tc.desc, func(t *testing.T) {
+			assert.Equal(t, tc.want, tc.u.Type())
+		})
+	}
 }
 
 func TestFilter(t *testing.T) {

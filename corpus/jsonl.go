@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"io"
 	"strings"
 
@@ -14,7 +13,7 @@ import (
 )
 
 // ErrNoText means a JSONL row has neither "en" nor "zh".
-var ErrNoText = errors.New("row has neither en nor zh")
+var ErrNoText = errors.New("corpus: row has neither en nor zh")
 
 // JSONLReader reads units from JSON lines as JSONLWriter writes them (the
 // fields en and zh are needed; en_ids, zh_ids, score and doc are read when
@@ -78,7 +77,7 @@ func (r *JSONLReader) Next() bool {
 		return true
 	}
 	if err := r.sc.Err(); err != nil {
-		r.err = fmt.Errorf("%s:%d: %w", r.name, r.line+1, err)
+		r.err = &ParseError{File: r.name, Line: r.line + 1, Err: err}
 	}
 	return false
 }

@@ -26,8 +26,19 @@ type Unit struct {
 }
 
 // Type returns the link type, English count first: "1-1", "1-2", "0-1".
+// A unit read without sentence indices (a TMX from another tool, a JSONL
+// row with no ids) counts each non-empty side as one.
 func (u Unit) Type() string {
-	return strconv.Itoa(len(u.ENIDs)) + "-" + strconv.Itoa(len(u.ZHIDs))
+	ne, nz := len(u.ENIDs), len(u.ZHIDs)
+	if ne == 0 && nz == 0 {
+		if u.EN != "" {
+			ne = 1
+		}
+		if u.ZH != "" {
+			nz = 1
+		}
+	}
+	return strconv.Itoa(ne) + "-" + strconv.Itoa(nz)
 }
 
 // Level says whether units are built from sentence or paragraph links.

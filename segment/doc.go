@@ -16,7 +16,8 @@
 // inside Chinese (COVID-19, APEC, iChongqing) stay in the Chinese run, a
 // Chinese name inside English stays in the English run, and a title glued
 // to its translation ("...as Volunteers重慶市政府外辦...") is cut at the first
-// Han character. Lines with neither language (dates, numbers) become
+// Han character. Lines with neither language (dates, numbers, or only
+// punctuation such as "。。。" or "《》": punctuation weighs nothing) become
 // paragraphs of language Other.
 //
 // # Cleanup
@@ -54,7 +55,14 @@
 // (……”) or followed directly by Han text. '；' does not.
 //
 // With the Presplit option, every input line is one sentence (empty lines
-// included), so sentence i is line i.
+// included), so sentence i is line i. Lines then end only at \n, \r\n or
+// \r; U+2028 and U+2029 do not end them.
+//
+// # Input
+//
+// Input must be UTF-8. Parse rejects input starting with a UTF-16 byte
+// order mark, input holding NUL bytes and input that is mostly not UTF-8;
+// a UTF-8 byte order mark is allowed and treated as white space.
 //
 // # Concurrency
 //

@@ -79,8 +79,9 @@ func englishBreak(s []byte, term, end int, next rune, spaced bool) bool {
 		if s[term] == '?' && isLetter(prev) {
 			return false // "Tr?ndelag"-style mojibake or "?" inside a word
 		}
-		if end > term+1 && isClosing(rune(s[end-1])) {
-			// "word."Next or word.)Next: treat like a space.
+		// The terminal sequence is s[term:end]; closers may be multi-byte.
+		if last, _ := utf8.DecodeLastRune(s[term+1 : end]); isClosing(last) {
+			// "word."Next, word.)Next or word.”Next: treat like a space.
 			return startsSentence(next) && !isAbbreviation(word, dotted, s, term)
 		}
 		switch {
@@ -104,8 +105,10 @@ func englishBreak(s []byte, term, end int, next rune, spaced bool) bool {
 	}
 	seq := s[term:end]
 	if isEllipsis(seq) {
-		// "I... I can't" continues; an ellipsis closing a quotation ends.
-		return isClosing(rune(seq[len(seq)-1]))
+		// "I... I can't" continues; an ellipsis closing a quotation
+		// ("Wait..." or “Wait…”) ends.
+		last, _ := utf8.DecodeLastRune(seq)
+		return isClosing(last)
 	}
 	if s[term] != '.' {
 		return true

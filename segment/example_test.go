@@ -45,3 +45,20 @@ func ExampleSegmenter_Sentences() {
 	// 他说：“你好吗？”
 	// 我说：“很好！”
 }
+
+func ExampleDocument_Empty() {
+	for _, text := range []string{"", " \n\t\n", "\n\n", "2023-03-11", "他來了。"} {
+		doc, err := segment.Parse([]byte(text), segment.Presplit())
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		fmt.Printf("%q: Empty %v, sentences %d\n", text, doc.Empty(), len(doc.Sentences))
+	}
+	// Output:
+	// "": Empty true, sentences 0
+	// " \n\t\n": Empty true, sentences 2
+	// "\n\n": Empty true, sentences 2
+	// "2023-03-11": Empty false, sentences 1
+	// "他來了。": Empty false, sentences 1
+}

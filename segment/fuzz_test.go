@@ -2,8 +2,10 @@ package segment_test
 
 import (
 	"testing"
+	"unicode"
 	"unicode/utf8"
 
+	"github.com/zhenalign/zhenalign/internal/han"
 	"github.com/zhenalign/zhenalign/segment"
 )
 
@@ -15,6 +17,8 @@ func FuzzParse(f *testing.F) {
 		"", "He came. She left.", "雙方近50家企業代表出席論壇。Nearly 50 attended.",
 		"經(jīng)貿(mào)合作。", "Co., Ltd. with\r\nthe Park.", "\xff\xfe\xfd", "a\x80b. C?d", "中國(China)(APEC)",
 		"'I... I... can't.' 韦小宝道：“不过…… 不过……”", "\ufeff\u2028x\u2029",
+		"He toured the USA.”Then 「Wait...」 Go.", "。。。\n——\n《》", "\xff\xfeh\x00", "\xfe\xff\x00h",
+		"One\u2028two\rthree\r\n",
 	} {
 		f.Add([]byte(s), false)
 		f.Add([]byte(s), true)
@@ -54,17 +58,16 @@ func FuzzParse(f *testing.F) {
 			i += n
 		}
 		if presplit {
+			// Only \n, \r\n and \r end a line: U+2028 and U+2029 do not.
 			lines := 0
 			for i := 0; i < len(src); lines++ {
 				j := i
-				for j < len(src) && src[j] != '\n' && src[j] != '\r' && !(src[j] == 0xE2 && j+2 < len(src) && src[j+1] == 0x80 && (src[j+2] == 0xA8 || src[j+2] == 0xA9)) {
+				for j < len(src) && src[j] != '\n' && src[j] != '\r' {
 					j++
 				}
 				switch {
 				case j+1 < len(src) && src[j] == '\r' && src[j+1] == '\n':
 					j += 2
-				case j < len(src) && src[j] == 0xE2:
-					j += 3
 				case j < len(src):
 					j++
 				}
@@ -74,7 +77,47 @@ func FuzzParse(f *testing.F) {
 				t.Fatalf("presplit: %d sentences for %d lines", len(doc.Sentences), lines)
 			}
 		}
+		// A paragraph is English or Chinese exactly when it holds a letter
+		// or a Han character; punctuation alone makes it Other.
+		for i, p := range doc.Paragraphs {
+			if hasWeight(src[p.Start:p.End]) != (p.Lang != segment.Other) {
+				t.Fatalf("paragraph %d %q has language %s", i, src[p.Start:p.End], p.Lang)
+			}
+			for _, s := range doc.Sentences[p.First : p.First+p.Count] {
+				if s.Lang != p.Lang {
+					t.Fatalf("paragraph %d of language %s holds a sentence of language %s", i, p.Lang, s.Lang)
+				}
+			}
+		}
+		// Empty is true exactly when the input is only white space.
+		if doc.Empty() != onlySpace(src) {
+			t.Fatalf("Empty() = %v for %q", doc.Empty(), src)
+		}
+		for _, s := range doc.Sentences {
+			_ = s.Flags.String() // must not panic
+		}
 	})
+}
+
+// hasWeight reports whether b holds a Latin letter or a Han character.
+func hasWeight(b []byte) bool {
+	for _, r := range string(b) {
+		if unicode.Is(unicode.Latin, r) || han.Is(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// onlySpace reports whether b holds nothing but white space (the UTF-8
+// byte order mark included).
+func onlySpace(b []byte) bool {
+	for _, r := range string(b) {
+		if !unicode.IsSpace(r) && r != '\ufeff' {
+			return false
+		}
+	}
+	return true
 }
 
 // runeStarts marks the offsets at which decoding src rune by rune stops

@@ -12,8 +12,9 @@ import (
 var (
 	// ErrBinary means the input holds NUL bytes: it is not text.
 	ErrBinary = errors.New("segment: input is binary, not text")
-	// ErrEncoding means the input is mostly not UTF-8 (GB18030, Big5 or
-	// UTF-16 text, say): convert it to UTF-8 first.
+	// ErrEncoding means the input is not UTF-8: it starts with a UTF-16
+	// byte order mark, or it is mostly not UTF-8 (GB18030 or Big5 text,
+	// say). Convert it to UTF-8 first.
 	ErrEncoding = errors.New("segment: input is not UTF-8")
 )
 
@@ -28,6 +29,10 @@ type options struct {
 // already split: every line, empty ones included, becomes one paragraph
 // holding one sentence, so that sentence i is line i (0-based). The
 // language of each line is detected; lines are never split further.
+//
+// In this mode only \n, \r\n and \r end a line, as in the line-numbered
+// files other tools write: U+2028 and U+2029 are kept inside the sentence
+// (as white space) so that line numbers stay the same.
 func Presplit() Option {
 	return func(o *options) { o.presplit = true }
 }
@@ -55,9 +60,11 @@ func Parse(text []byte, opts ...Option) (*Document, error) {
 
 // Parse divides text into paragraphs and sentences.
 //
-// Empty input gives an empty Document. Input holding NUL bytes gives an
-// error wrapping ErrBinary, input that is mostly not UTF-8 an error wrapping
-// ErrEncoding; both say at which byte offset the problem was found. A few
+// Empty input gives an empty Document. Input starting with a UTF-16 byte
+// order mark (FF FE or FE FF) gives an error wrapping ErrEncoding that says
+// to convert it to UTF-8. Input holding NUL bytes gives an error wrapping
+// ErrBinary, input that is mostly not UTF-8 an error wrapping ErrEncoding;
+// both say at which byte offset the problem was found. A few
 // invalid bytes in otherwise valid UTF-8 are kept in the sentence they fall
 // in and flag it as Mojibake.
 func (s *Segmenter) Parse(text []byte) (*Document, error) {
@@ -98,6 +105,17 @@ func (s *Segmenter) Sentences(text []byte) iter.Seq[Sentence] {
 
 // check rejects input that is not text.
 func check(text []byte) error {
+	// A UTF-16 byte order mark comes first: UTF-16 text also holds NUL
+	// bytes, and "binary" would be the wrong advice. FE and FF never occur
+	// in UTF-8, so this cannot reject valid input.
+	if len(text) >= 2 {
+		switch {
+		case text[0] == 0xFF && text[1] == 0xFE:
+			return fmt.Errorf("%w: UTF-16: convert to UTF-8 (little-endian byte order mark FF FE at offset 0)", ErrEncoding)
+		case text[0] == 0xFE && text[1] == 0xFF:
+			return fmt.Errorf("%w: UTF-16: convert to UTF-8 (big-endian byte order mark FE FF at offset 0)", ErrEncoding)
+		}
+	}
 	if i := bytes.IndexByte(text, 0); i >= 0 {
 		return fmt.Errorf("%w (NUL byte at offset %d)", ErrBinary, i)
 	}
@@ -140,7 +158,7 @@ type state struct {
 // until emit returns false. The slice passed to emit is reused.
 func (s *Segmenter) scan(text []byte, st *state, emit func(Paragraph, []Sentence) bool) {
 	for start := 0; start < len(text); {
-		end, next := lineEnd(text, start)
+		end, next := lineEnd(text, start, !s.opts.presplit)
 		if s.opts.presplit {
 			if !s.presplitLine(text, start, end, st, emit) {
 				return
@@ -153,8 +171,9 @@ func (s *Segmenter) scan(text []byte, st *state, emit func(Paragraph, []Sentence
 }
 
 // lineEnd returns the end of the line starting at start and the start of
-// the next line. A line ends at \n, \r\n, \r, U+2028 or U+2029.
-func lineEnd(text []byte, start int) (end, next int) {
+// the next line. A line ends at \n, \r\n or \r, and also at U+2028 or
+// U+2029 when unicodeSeps is set.
+func lineEnd(text []byte, start int, unicodeSeps bool) (end, next int) {
 	for i := start; i < len(text); i++ {
 		switch text[i] {
 		case '\n':
@@ -165,7 +184,7 @@ func lineEnd(text []byte, start int) (end, next int) {
 			}
 			return i, i + 1
 		case 0xE2:
-			if i+2 < len(text) && text[i+1] == 0x80 && (text[i+2] == 0xA8 || text[i+2] == 0xA9) {
+			if unicodeSeps && i+2 < len(text) && text[i+1] == 0x80 && (text[i+2] == 0xA8 || text[i+2] == 0xA9) {
 				return i, i + 3
 			}
 		}
@@ -211,7 +230,9 @@ func (s *Segmenter) line(text []byte, start, end int, st *state, emit func(Parag
 	}
 	line := text[a:b]
 	st.runs = strongRuns(line, st.runs)
-	if len(st.runs) == 0 {
+	if weight(st.runs) == 0 {
+		// No letters and no Han characters: dates, numbers, or only
+		// punctuation ("。。。", "《》"), whose runs weigh nothing.
 		sent, _, _ := newSentence(text, a, b, Other, st.para)
 		st.sents = append(st.sents[:0], sent)
 		st.para++
@@ -229,7 +250,10 @@ func (s *Segmenter) line(text []byte, start, end int, st *state, emit func(Parag
 			pend = splitGap(line, st.runs[j-1].end, st.runs[j].start, st.zh[j])
 		}
 		lang := English
-		if st.zh[i] {
+		switch {
+		case weight(st.runs[i:j]) == 0:
+			lang = Other // a block of CJK punctuation only
+		case st.zh[i]:
 			lang = Chinese
 		}
 		if !s.paragraph(text, a+pstart, a+pend, lang, st, emit) {
@@ -242,7 +266,7 @@ func (s *Segmenter) line(text []byte, start, end int, st *state, emit func(Parag
 }
 
 // paragraph splits text[start:end] into sentences of language lang and
-// emits them as one paragraph.
+// emits them as one paragraph. Text of language Other is one sentence.
 func (s *Segmenter) paragraph(text []byte, start, end int, lang Lang, st *state, emit func(Paragraph, []Sentence) bool) bool {
 	start, end = trim(text, start, end)
 	if start == end {
@@ -250,9 +274,10 @@ func (s *Segmenter) paragraph(text []byte, start, end int, lang Lang, st *state,
 	}
 	body := text[start:end]
 	st.ends = st.ends[:0]
-	if lang == Chinese {
+	switch lang {
+	case Chinese:
 		st.ends = chineseBreaks(body, st.ends)
-	} else {
+	case English:
 		st.ends = englishBreaks(body, st.ends)
 	}
 	st.ends = append(st.ends, len(body))
@@ -276,6 +301,15 @@ func (s *Segmenter) paragraph(text []byte, start, end int, lang Lang, st *state,
 	}
 	st.para++
 	return emit(p, st.sents)
+}
+
+// weight returns the number of letters and Han characters in runs.
+func weight(runs []run) float64 {
+	var w float64
+	for _, r := range runs {
+		w += r.weight
+	}
+	return w
 }
 
 // trim returns the bounds of text[start:end] without leading and trailing

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -66,6 +67,44 @@ func TestParseSentences(t *testing.T) {
 			[]sent{{"en", "Attendees include: 1) officials; 2) principals; 3)Officials from Chongqing."}}},
 		{"closing quotes", "He said, \"Go now.\" She went. 'Why?' he asked.",
 			[]sent{{"en", "He said, \"Go now.\""}, {"en", "She went."}, {"en", "'Why?' he asked."}}},
+		// Closing quotes and brackets after a terminator may be
+		// multi-byte: the rune, not the last byte, decides.
+		{"glued ascii quote after acronym", "He toured the USA.\"Then he left.",
+			[]sent{{"en", "He toured the USA.\""}, {"en", "Then he left."}}},
+		{"glued curly quote after acronym", "He toured the USA.”Then he left.",
+			[]sent{{"en", "He toured the USA.”"}, {"en", "Then he left."}}},
+		{"glued curly single quote after acronym", "He toured the USA.’Then he left.",
+			[]sent{{"en", "He toured the USA.’"}, {"en", "Then he left."}}},
+		{"glued corner bracket after acronym", "He toured the USA.」Then he left.",
+			[]sent{{"en", "He toured the USA.」"}, {"en", "Then he left."}}},
+		{"glued white corner bracket after acronym", "He toured the USA.』Then he left.",
+			[]sent{{"en", "He toured the USA.』"}, {"en", "Then he left."}}},
+		{"glued full-width parenthesis after acronym", "He toured the USA.）Then he left.",
+			[]sent{{"en", "He toured the USA.）"}, {"en", "Then he left."}}},
+		{"glued curly quotes back to back", "She said “Go.”“Now.”",
+			[]sent{{"en", "She said “Go.”"}, {"en", "“Now.”"}}},
+		{"glued curly quote before a digit", "He said “Go.”2023 began.",
+			[]sent{{"en", "He said “Go.”"}, {"en", "2023 began."}}},
+		{"glued curly quote after an abbreviation", "He met “Dr.”Wang there.",
+			[]sent{{"en", "He met “Dr.”Wang there."}}},
+		{"glued curly quote before lower case", "He said “Go.”then left.",
+			[]sent{{"en", "He said “Go.”then left."}}},
+		{"ellipsis closing an ascii quotation", "He said \"Wait...\" Then he left.",
+			[]sent{{"en", "He said \"Wait...\""}, {"en", "Then he left."}}},
+		{"ellipsis closing a curly quotation", "He said “Wait...” Then he left.",
+			[]sent{{"en", "He said “Wait...”"}, {"en", "Then he left."}}},
+		{"question and ellipsis character closing a curly quotation", "He said “Really?…” Then he left.",
+			[]sent{{"en", "He said “Really?…”"}, {"en", "Then he left."}}},
+		{"ellipsis closing a single curly quotation", "He said ‘Wait...’ Then he left.",
+			[]sent{{"en", "He said ‘Wait...’"}, {"en", "Then he left."}}},
+		{"ellipsis closing a corner bracket", "He said 「Wait...」 Then he left.",
+			[]sent{{"en", "He said 「Wait...」"}, {"en", "Then he left."}}},
+		{"ellipsis closing a full-width parenthesis", "He paused （and waited...） Then he left.",
+			[]sent{{"en", "He paused （and waited...）"}, {"en", "Then he left."}}},
+		{"ellipsis closing guillemets", "He said «Wait...» Then he left.",
+			[]sent{{"en", "He said «Wait...»"}, {"en", "Then he left."}}},
+		{"ellipsis inside a sentence", "I… I can't. I... I won't.",
+			[]sent{{"en", "I… I can't."}, {"en", "I... I won't."}}},
 		{"mojibake question mark", "Trondheim in Tr?ndelag County signed it.",
 			[]sent{{"en", "Trondheim in Tr?ndelag County signed it."}}},
 		{"chinese", "報告會在外辦引起熱烈反響。大家表示,要深刻領會。",
@@ -133,6 +172,90 @@ func TestPresplit(t *testing.T) {
 	assert.Len(t, doc.Sentences, 2)
 }
 
+// TestPresplitLineEnds checks that only \n, \r\n and \r end a line in
+// Presplit mode, while U+2028 and U+2029 also end one otherwise.
+func TestPresplitLineEnds(t *testing.T) {
+	for _, tc := range []struct {
+		desc, src string
+		presplit  []string // sentence texts with Presplit
+		plain     []string // sentence texts without
+	}{
+		{"newline", "One.\nTwo.", []string{"One.", "Two."}, []string{"One.", "Two."}},
+		{"crlf", "One.\r\nTwo.", []string{"One.", "Two."}, []string{"One.", "Two."}},
+		{"cr", "One.\rTwo.", []string{"One.", "Two."}, []string{"One.", "Two."}},
+		{"cr cr is an empty line", "One.\r\rTwo.", []string{"One.", "", "Two."}, []string{"One.", "Two."}},
+		{"line separator", "One\u2028two", []string{"One\u2028two"}, []string{"One", "two"}},
+		{"paragraph separator", "One\u2029two", []string{"One\u2029two"}, []string{"One", "two"}},
+		{"chinese with separators", "第一句\u2028第二句\u2029第三句\n下一行",
+			[]string{"第一句\u2028第二句\u2029第三句", "下一行"}, []string{"第一句", "第二句", "第三句", "下一行"}},
+		{"separators at the ends are white space", "\u2028One\u2029\nTwo", []string{"One", "Two"}, []string{"One", "Two"}},
+		{"separator alone", "\u2028\nTwo", []string{"", "Two"}, []string{"Two"}},
+	} {
+		t.Run(tc.desc, func(t *testing.T) {
+			texts := func(doc *segment.Document) []string {
+				out := []string{}
+				for _, s := range doc.Sentences {
+					out = append(out, s.Text)
+				}
+				return out
+			}
+			doc, err := segment.Parse([]byte(tc.src), segment.Presplit())
+			require.NoError(t, err)
+			assert.Equal(t, tc.presplit, texts(doc), "Presplit")
+			assert.Len(t, doc.Paragraphs, len(tc.presplit))
+			checkSpans(t, []byte(tc.src), doc)
+			doc, err = segment.Parse([]byte(tc.src))
+			require.NoError(t, err)
+			assert.Equal(t, tc.plain, texts(doc), "without Presplit")
+			checkSpans(t, []byte(tc.src), doc)
+		})
+	}
+}
+
+// TestPunctuationOnly checks that lines holding no letter and no Han
+// character are of language Other, CJK punctuation included, with and
+// without Presplit; one punctuation mark does not make a line Chinese.
+func TestPunctuationOnly(t *testing.T) {
+	for _, tc := range []struct {
+		desc, src string
+		want      []sent
+	}{
+		{"ideographic full stops", "。。。", []sent{{"none", "。。。"}}},
+		{"dashes", "——", []sent{{"none", "——"}}},
+		{"double angle brackets", "《》", []sent{{"none", "《》"}}},
+		{"corner brackets", "「」『』", []sent{{"none", "「」『』"}}},
+		{"mixed cjk punctuation", "，、；：？！…… 【】（）", []sent{{"none", "，、；：？！…… 【】（）"}}},
+		{"full-width digits and punctuation", "（２０２３）。", []sent{{"none", "（２０２３）。"}}},
+		{"ideographic space", "。\u3000。", []sent{{"none", "。\u3000。"}}},
+		{"between chinese lines", "第一句。\n。。。\n第二句。", []sent{{"zh", "第一句。"}, {"none", "。。。"}, {"zh", "第二句。"}}},
+		{"between english lines", "One.\n《》\nTwo.", []sent{{"en", "One."}, {"none", "《》"}, {"en", "Two."}}},
+		{"with han it is chinese", "《書》", []sent{{"zh", "《書》"}}},
+		{"ideographic zero is han", "〇。", []sent{{"zh", "〇。"}}},
+		{"with latin it is english", "《Go》", []sent{{"en", "《Go》"}}},
+		{"english line ending in cjk punctuation", "He came。。。", []sent{{"en", "He came。。。"}}},
+	} {
+		t.Run(tc.desc, func(t *testing.T) {
+			for _, presplit := range []bool{false, true} {
+				var opts []segment.Option
+				if presplit {
+					opts = append(opts, segment.Presplit())
+				}
+				doc, err := segment.Parse([]byte(tc.src), opts...)
+				require.NoError(t, err)
+				assert.Equal(t, tc.want, sentences(t, doc), "presplit=%v", presplit)
+				for _, s := range doc.Sentences {
+					assert.Equal(t, s.Lang, doc.Paragraphs[s.Para].Lang, "presplit=%v: sentence and paragraph language", presplit)
+					if s.Lang == segment.Other {
+						assert.Equal(t, segment.NoScript, s.Script, "presplit=%v", presplit)
+						assert.Equal(t, segment.NoScript, doc.Paragraphs[s.Para].Script, "presplit=%v", presplit)
+					}
+				}
+				checkSpans(t, []byte(tc.src), doc)
+			}
+		})
+	}
+}
+
 func TestScriptAndNorm(t *testing.T) {
 	for _, tc := range []struct {
 		desc, src, script, norm string
@@ -175,9 +298,117 @@ func TestBadInput(t *testing.T) {
 	_, err = segment.Parse(gb)
 	assert.ErrorIs(t, err, segment.ErrEncoding)
 
-	utf16 := []byte{0xff, 0xfe, 'h', 0, 'i', 0}
+	// UTF-16 without a byte order mark holds NUL bytes.
+	utf16 := []byte{'h', 0, 'i', 0}
 	_, err = segment.Parse(utf16)
 	assert.ErrorIs(t, err, segment.ErrBinary)
+}
+
+// TestUTF16 checks that input starting with a UTF-16 byte order mark is an
+// encoding error that says what to do, whatever follows the mark.
+func TestUTF16(t *testing.T) {
+	for _, tc := range []struct {
+		desc string
+		src  []byte
+		bom  string
+	}{
+		{"little-endian", []byte{0xff, 0xfe, 'h', 0, 'i', 0}, "FF FE"},
+		{"big-endian", []byte{0xfe, 0xff, 0, 'h', 0, 'i'}, "FE FF"},
+		{"little-endian chinese", []byte{0xff, 0xfe, 0x2d, 0x4e, 0x87, 0x65}, "FF FE"}, // 中文, no NUL byte
+		{"big-endian chinese", []byte{0xfe, 0xff, 0x4e, 0x2d, 0x65, 0x87}, "FE FF"},
+		{"mark only, little-endian", []byte{0xff, 0xfe}, "FF FE"},
+		{"mark only, big-endian", []byte{0xfe, 0xff}, "FE FF"},
+	} {
+		t.Run(tc.desc, func(t *testing.T) {
+			for _, presplit := range []bool{false, true} {
+				var opts []segment.Option
+				if presplit {
+					opts = append(opts, segment.Presplit())
+				}
+				doc, err := segment.Parse(tc.src, opts...)
+				assert.Nil(t, doc)
+				require.ErrorIs(t, err, segment.ErrEncoding)
+				assert.NotErrorIs(t, err, segment.ErrBinary)
+				assert.True(t, strings.HasPrefix(err.Error(), "segment: "), "error %q lacks the package prefix", err)
+				assert.ErrorContains(t, err, "UTF-16: convert to UTF-8")
+				assert.ErrorContains(t, err, tc.bom)
+				assert.ErrorContains(t, err, "offset 0")
+				n := 0
+				for range segment.New(opts...).Sentences(tc.src) {
+					n++
+				}
+				assert.Zero(t, n, "Sentences yields nothing for rejected input")
+			}
+		})
+	}
+	// Not a byte order mark: a lone FF or FE, or one further in.
+	for _, src := range [][]byte{{0xff}, {0xfe}, []byte("ok \xff\xfe here.")} {
+		_, err := segment.Parse(src)
+		assert.NoError(t, err, "%q", src)
+	}
+	// A UTF-8 byte order mark is fine.
+	doc, err := segment.Parse([]byte("\ufeffHe came."))
+	require.NoError(t, err)
+	assert.Equal(t, []sent{{"en", "He came."}}, sentences(t, doc))
+}
+
+func TestDocumentEmpty(t *testing.T) {
+	for _, tc := range []struct {
+		desc, src string
+		presplit  bool
+		want      bool
+	}{
+		{"empty", "", false, true},
+		{"empty presplit", "", true, true},
+		{"blank", " \t\n\r\n\u3000\u00a0\n", false, true},
+		{"blank presplit", " \t\n\r\n\u3000\u00a0\n", true, true},
+		{"utf-8 byte order mark only", "\ufeff", false, true},
+		{"line separators only", "\u2028\u2029", false, true},
+		{"line separators only presplit", "\u2028\u2029", true, true},
+		{"english", "He came.", false, false},
+		{"chinese", "他來了。", false, false},
+		{"english after blank lines presplit", "\n\nHe came.", true, false},
+		// Any text counts, not only English or Chinese.
+		{"date", "2023-03-11", false, false},
+		{"punctuation only", "。。。", false, false},
+		{"punctuation only presplit", "\n《》\n", true, false},
+		{"invalid byte", "\xff", false, false},
+	} {
+		t.Run(tc.desc, func(t *testing.T) {
+			var opts []segment.Option
+			if tc.presplit {
+				opts = append(opts, segment.Presplit())
+			}
+			doc, err := segment.Parse([]byte(tc.src), opts...)
+			require.NoError(t, err)
+			assert.Equal(t, tc.want, doc.Empty())
+		})
+	}
+	var nilDoc *segment.Document
+	assert.True(t, nilDoc.Empty(), "a nil Document is empty")
+	assert.True(t, (&segment.Document{}).Empty(), "a zero Document is empty")
+	assert.True(t, (&segment.Document{Sentences: []segment.Sentence{{Start: 3, End: 3}}}).Empty(), "an empty span is no text")
+	assert.False(t, (&segment.Document{Sentences: []segment.Sentence{{Start: 3, End: 3}, {Start: 4, End: 5}}}).Empty())
+}
+
+func TestFlagsString(t *testing.T) {
+	for _, tc := range []struct {
+		flags segment.Flags
+		want  string
+	}{
+		{0, ""},
+		{segment.Annotated, "annotated"},
+		{segment.Mojibake, "mojibake"},
+		{segment.Annotated | segment.Mojibake, "annotated,mojibake"},
+		{segment.Mojibake | 1<<7, "mojibake,0x80"},
+		{1 << 4, "0x10"},
+		{^segment.Flags(0), "annotated,mojibake,0xfc"},
+	} {
+		t.Run(tc.want, func(t *testing.T) {
+			assert.Equal(t, tc.want, tc.flags.String())
+			assert.Equal(t, tc.want, fmt.Sprint(tc.flags), "Flags is a fmt.Stringer")
+		})
+	}
 }
 
 func TestLongLine(t *testing.T) {

@@ -1,5 +1,10 @@
 package segment
 
+import (
+	"strconv"
+	"strings"
+)
+
 // Lang is the language of a run, paragraph or sentence.
 type Lang uint8
 
@@ -62,6 +67,35 @@ const (
 	Mojibake
 )
 
+// flagNames are the names Flags.String gives the flags, in bit order.
+var flagNames = [...]string{"annotated", "mojibake"}
+
+// String returns the names of the flags set in f, in lower case, in bit
+// order and separated by commas: "annotated", "mojibake",
+// "annotated,mojibake". It returns "" when no flag is set. Bits that name
+// no flag are written as one hexadecimal number ("annotated,0x80"); Parse
+// never sets them.
+func (f Flags) String() string {
+	var b strings.Builder
+	for i, name := range flagNames {
+		if f&(1<<i) == 0 {
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteString(name)
+	}
+	if rest := f &^ (1<<len(flagNames) - 1); rest != 0 {
+		if b.Len() > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteString("0x")
+		b.WriteString(strconv.FormatUint(uint64(rest), 16))
+	}
+	return b.String()
+}
+
 // Sentence is one sentence of a Document.
 //
 // Input[Start:End] is the original text, byte offsets into the input given
@@ -96,4 +130,21 @@ type Paragraph struct {
 type Document struct {
 	Paragraphs []Paragraph
 	Sentences  []Sentence
+}
+
+// Empty reports whether d holds no text: no sentence with a non-empty span
+// (End > Start). This is the case for empty or blank input, and for the
+// empty lines that Presplit keeps as empty sentences. Sentences of
+// language Other (dates, numbers, punctuation) are text, so a Document
+// holding only those is not empty. A nil Document is empty.
+func (d *Document) Empty() bool {
+	if d == nil {
+		return true
+	}
+	for _, s := range d.Sentences {
+		if s.End > s.Start {
+			return false
+		}
+	}
+	return true
 }

@@ -18,7 +18,7 @@ func runAlign(e *env, args []string) error {
 	fs.SetOutput(e.stderr)
 	of := addOutputFlags(fs, "jsonl", formats)
 	presplit := fs.Bool("presplit", false, "the two inputs hold one sentence per line, ids = 0-based line numbers")
-	level := fs.String("level", "sent", "align sentences (sent) or paragraphs (para)")
+	level := addLevelFlag(fs, "align sentences (`sent`) or paragraphs (para)")
 	noLength := fs.Bool("no-length", false, "switch off the length signal (for ablation)")
 	noNumbers := fs.Bool("no-numbers", false, "switch off matching of numbers and dates")
 	noNames := fs.Bool("no-names", false, "switch off matching of names through pinyin")
@@ -46,16 +46,9 @@ A file may be - for standard input.
 	if len(pos) < 1 || len(pos) > 2 {
 		return fmt.Errorf("%w: want one mixed file or two files, got %d arguments", errUsage, len(pos))
 	}
-	lv := corpus.Sentences
-	switch *level {
-	case "sent":
-	case "para":
-		lv = corpus.Paragraphs
-		if *presplit {
-			return fmt.Errorf("%w: --level para needs paragraphs, and --presplit input has none", errUsage)
-		}
-	default:
-		return fmt.Errorf("%w: --level must be sent or para, not %q", errUsage, *level)
+	lv := level.lv
+	if *presplit && lv == corpus.Paragraphs {
+		return fmt.Errorf("%w: --level para needs paragraphs, and --presplit input has none", errUsage)
 	}
 	if *presplit && len(pos) != 2 {
 		return fmt.Errorf("%w: --presplit needs two files, one per language", errUsage)
@@ -95,7 +88,7 @@ A file may be - for standard input.
 		if docs[k], err = segment.Parse(data, segOpts...); err != nil {
 			return fmt.Errorf("%s: %w", name, err)
 		}
-		if !hasText(docs[k]) {
+		if docs[k].Empty() {
 			return fmt.Errorf("%s: no text to align (the file is empty or blank)", name)
 		}
 	}
@@ -152,16 +145,6 @@ func isTerminal(w io.Writer) bool {
 	}
 	fi, err := f.Stat()
 	return err == nil && fi.Mode()&os.ModeCharDevice != 0
-}
-
-// hasText reports whether a document holds a sentence that is not blank.
-func hasText(d *segment.Document) bool {
-	for _, s := range d.Sentences {
-		if s.End > s.Start {
-			return true
-		}
-	}
-	return false
 }
 
 // resourceOptions loads the glossary and dictionary files named on the

@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"sort"
+	"strconv"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -26,7 +27,7 @@ func runBatch(e *env, args []string) error {
 	split := fs.Bool("split", false, "write one output file per document into the folder -o names, instead of one combined file")
 	workers := fs.Int("j", runtime.NumCPU(), "number of documents aligned at once")
 	presplit := fs.Bool("presplit", false, "pairs hold one sentence per line (ids = line numbers)")
-	level := fs.String("level", "sent", "align sentences (sent) or paragraphs (para)")
+	level := addLevelFlag(fs, "align sentences (`sent`) or paragraphs (para)")
 	zhFirst := fs.Bool("zh-first", false, "ladder output: Chinese ids first (as published evaluations order them)")
 	glossary := fs.String("glossary", "", "TSV file of English<TAB>Chinese terms to use as strong anchors")
 	dictFile := fs.String("dict", "", "dictionary in CC-CEDICT format to use instead of the embedded CC-CEDICT")
@@ -36,11 +37,16 @@ func runBatch(e *env, args []string) error {
 
 Aligns every document found: mixed files (both languages in one file), and
 pairs named NAME.en.txt + NAME.zh.txt, NAME_en + NAME_zh, or en/NAME +
-zh/NAME. Writes one combined output (each unit names its document), or one
-file per document with --split. Documents that fail are reported and the
-others go on; the exit status is 1 if any failed. Ctrl-C stops after the
-documents in progress and leaves complete output files; a second Ctrl-C
-aborts.
+zh/NAME. Writes one combined output, or one file per document with
+--split (named after the document, with -2, -3... added when two documents
+would get the same file name). In a combined output, JSONL names each unit's
+document in its doc field and TMX in an x-Document property; TSV and Moses
+output have no document column, and a ladder cannot be combined (use
+--split for more than one document). --presplit pairs have no paragraphs,
+so they cannot be aligned with --level para. Documents that fail are
+reported and the others go on; the exit status is 1 if any failed. Ctrl-C
+stops after the documents in progress and leaves complete output files; a
+second Ctrl-C aborts.
 
 `)
 		fs.PrintDefaults()
@@ -58,19 +64,22 @@ aborts.
 	if of.format == "" {
 		of.format = "jsonl" // no terminal view for batch output
 	}
+	// With --split, -o names a folder (made if need be), not a file.
+	if *split && of.out != "-" && of.out != "" {
+		if fi, err := os.Stat(of.out); err == nil && !fi.IsDir() {
+			return fmt.Errorf("%w: -o %s is a file: with --split, -o names a folder", errUsage, of.out)
+		}
+		of.outIsDir = true
+	}
 	if err := of.check(e); err != nil {
 		return err
 	}
 	if (*split || of.format == "moses") && (of.out == "-" || of.out == "") {
 		return fmt.Errorf("%w: -o must name a folder with --split, a file prefix with -f moses", errUsage)
 	}
-	lv := corpus.Sentences
-	switch *level {
-	case "sent":
-	case "para":
-		lv = corpus.Paragraphs
-	default:
-		return fmt.Errorf("%w: --level must be sent or para, not %q", errUsage, *level)
+	lv := level.lv
+	if *presplit && lv == corpus.Paragraphs {
+		return fmt.Errorf("%w: --presplit pairs hold one sentence per line and no paragraphs: --level para cannot be used with --presplit", errUsage)
 	}
 	alOpts, err := resourceOptions(*glossary, *dictFile)
 	if err != nil {
@@ -93,6 +102,9 @@ aborts.
 	if len(plan.Jobs) == 0 {
 		return errors.New("no document to align")
 	}
+	if !*split && of.format == "ladder" && len(plan.Jobs) > 1 {
+		return fmt.Errorf("%w: a ladder has no document column, so -f ladder cannot combine %d documents: use --split", errUsage, len(plan.Jobs))
+	}
 	pairs := 0
 	for _, j := range plan.Jobs {
 		if j.Mixed == "" {
@@ -102,46 +114,51 @@ aborts.
 	fmt.Fprintf(e.stderr, "found %d documents (%d mixed, %d pairs), %d unpaired, %d skipped\n",
 		len(plan.Jobs), len(plan.Jobs)-pairs, pairs, len(plan.Unpaired), len(plan.Skipped))
 
-	// Ctrl-C: stop starting documents; a second one aborts at once.
+	// Ctrl-C: stop starting documents; a second one aborts at once. The
+	// watcher ends when runBatch returns.
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	sig := make(chan os.Signal, 2)
 	signal.Notify(sig, os.Interrupt)
-	defer signal.Stop(sig)
+	finished := make(chan struct{})
+	defer func() {
+		signal.Stop(sig)
+		close(finished)
+	}()
 	var interrupted atomic.Bool
 	go func() {
-		if _, ok := <-sig; !ok {
+		select {
+		case <-sig:
+		case <-finished:
 			return
 		}
 		interrupted.Store(true)
 		fmt.Fprintln(e.stderr, "\ninterrupted: finishing the documents in progress (Ctrl-C again to abort)")
 		cancel()
-		if _, ok := <-sig; ok {
+		select {
+		case <-sig:
 			e.removeTemps()
 			fmt.Fprintln(e.stderr, "aborted")
 			os.Exit(130)
+		case <-finished:
 		}
 	}()
 
 	prog := newProgress(e.stderr, "documents", len(plan.Jobs))
 	st := &batchStats{types: map[string]int{}, start: time.Now()}
 	opts := batch.Options{Aligner: align.New(alOpts...), Workers: *workers, Presplit: *presplit, Level: lv}
-	run := func(deliver func(batch.Result) error) error {
-		var werr error
-		err := batch.Run(ctx, plan.Jobs, opts, func(r batch.Result) {
+	// run aligns the documents and writes each with write; a write error
+	// stops the run and is returned.
+	run := func(write func(batch.Result) error) error {
+		err := batch.Run(ctx, plan.Jobs, opts, func(r batch.Result) error {
 			prog.add(1)
 			if r.Err != nil {
 				st.failed = append(st.failed, r)
-				return
+				return nil
 			}
-			if werr == nil {
-				werr = deliver(r)
-			}
+			return write(r)
 		})
 		prog.finish()
-		if werr != nil {
-			return werr
-		}
 		if err != nil && !errors.Is(err, context.Canceled) {
 			return err
 		}
@@ -182,14 +199,38 @@ func batchSplit(e *env, of *outputFlags, lv corpus.Level, zhFirst bool, st *batc
 		return err
 	}
 	ext := map[string]string{"tmx": ".tmx", "tsv": ".tsv", "jsonl": ".jsonl", "ladder": ".align", "moses": ""}[of.format]
+	names := newSplitNames(ext)
 	return run(func(r batch.Result) error {
 		st.add(r)
-		name := strings.NewReplacer(string(filepath.Separator), "_", ":", "_").Replace(strings.TrimPrefix(r.Job.Name, string(filepath.Separator)))
-		name = strings.TrimSuffix(name, filepath.Ext(name)) + ext
 		doc := *of
-		doc.out = filepath.Join(of.out, name)
+		doc.out = filepath.Join(of.out, names.next(r.Job.Name))
 		return e.emit(&doc, lv, zhFirst, unitsOf(r.Units))
 	})
+}
+
+// splitNames names the files of --split after their documents, without
+// ever giving two documents the same file.
+type splitNames struct {
+	ext  string
+	used map[string]bool // names given, in lower case (for file systems that ignore case)
+}
+
+func newSplitNames(ext string) *splitNames {
+	return &splitNames{ext: ext, used: map[string]bool{}}
+}
+
+// next returns the file name of document doc: doc with its folders joined
+// by "_" and ext for its extension, with "-2", "-3"... before ext when an
+// earlier document took that name.
+func (s *splitNames) next(doc string) string {
+	base := strings.NewReplacer(string(filepath.Separator), "_", ":", "_").Replace(strings.TrimPrefix(doc, string(filepath.Separator)))
+	base = strings.TrimSuffix(base, filepath.Ext(base))
+	name := base + s.ext
+	for n := 2; s.used[strings.ToLower(name)]; n++ {
+		name = base + "-" + strconv.Itoa(n) + s.ext
+	}
+	s.used[strings.ToLower(name)] = true
+	return name
 }
 
 // batchStats sums up a batch.

@@ -16,7 +16,7 @@ func runConvert(e *env, args []string) error {
 	fs := flag.NewFlagSet("convert", flag.ContinueOnError)
 	fs.SetOutput(e.stderr)
 	of := addOutputFlags(fs, "jsonl", formats)
-	level := fs.String("level", "sent", "for TMX output: the units are sentences (sent) or paragraphs (para)")
+	level := addLevelFlag(fs, "for TMX output: the units are sentences (`sent`) or paragraphs (para)")
 	fs.Usage = func() {
 		fmt.Fprint(e.stderr, `usage: zhenalign convert [flags] IN
 
@@ -37,14 +37,7 @@ in the format of -f, through the same filters as align's.
 	if err := of.check(e); err != nil {
 		return err
 	}
-	lv := corpus.Sentences
-	switch *level {
-	case "sent":
-	case "para":
-		lv = corpus.Paragraphs
-	default:
-		return fmt.Errorf("%w: --level must be sent or para, not %q", errUsage, *level)
-	}
+	lv := level.lv
 	name := pos[0]
 	var in io.Reader = e.stdin
 	if name != "-" {

@@ -29,10 +29,11 @@
 // convert reads a TMX or JSONL file and writes it in another format.
 //
 // align, batch and convert share the output flags: -f tmx, tsv, moses,
-// jsonl, ladder or text (text, the default on a terminal, shows two
-// columns); -o OUT (for moses, the prefix of OUT.en and OUT.zh); and the
-// filters --min-score, --types, --min-ratio, --max-ratio, --drop-identical,
-// --drop-no-han, --drop-omissions, --dedup, --zh-script and --zh-lang.
+// jsonl or ladder, and for align and convert also text (two columns, the
+// default on a terminal); -o OUT (for moses, the prefix of OUT.en and
+// OUT.zh); the filters --min-score, --types, --min-ratio, --max-ratio,
+// --drop-identical, --drop-no-han, --drop-omissions, --dedup and
+// --zh-script; and, for TMX only, --zh-lang.
 // align and batch also take --glossary FILE (TSV English<TAB>Chinese
 // terms), --dict FILE (a CC-CEDICT-format dictionary) and --no-learn;
 // align takes the ablation switches --no-length, --no-numbers, --no-names,

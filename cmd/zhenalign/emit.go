@@ -32,6 +32,9 @@ type outputFlags struct {
 	zhLang         string
 	defaultFormat  string
 	formatsAllowed []string
+	// outIsDir says -o names a folder (batch --split), checked by the
+	// command itself.
+	outIsDir bool
 }
 
 // addOutputFlags declares the output flags on fs.
@@ -52,7 +55,7 @@ func addOutputFlags(fs *flag.FlagSet, def string, allowed []string) *outputFlags
 	fs.BoolVar(&o.dropOmissions, "drop-omissions", false, "leave out 1-0 and 0-1 units")
 	fs.BoolVar(&o.dedup, "dedup", false, "leave out units repeating an earlier unit's two texts")
 	fs.StringVar(&o.zhScript, "zh-script", "as-written", "Chinese script of the output: as-written, simplified or traditional")
-	fs.StringVar(&o.zhLang, "zh-lang", "", "TMX language tag of the Chinese side (default zh-CN, or zh-TW for traditional text)")
+	fs.StringVar(&o.zhLang, "zh-lang", "", "TMX only: language tag of the Chinese side (default zh-CN, or zh-TW for traditional text)")
 	return o
 }
 
@@ -66,6 +69,21 @@ func (o *outputFlags) check(e *env) error {
 	if o.format == "moses" && (o.out == "-" || o.out == "") {
 		return fmt.Errorf("%w: -f moses writes two files: give their prefix with -o", errUsage)
 	}
+	outs := []string{o.out}
+	if o.format == "moses" {
+		outs = []string{o.out + ".en", o.out + ".zh"}
+	}
+	for _, name := range outs {
+		if o.outIsDir {
+			break
+		}
+		if err := checkOutput(name); err != nil {
+			return err
+		}
+	}
+	if o.minScore < 0 || o.minScore > 1 {
+		return fmt.Errorf("%w: --min-score must be in [0,1] (scores are), not %g", errUsage, o.minScore)
+	}
 	switch o.zhScript {
 	case "as-written", "simplified", "traditional":
 	default:
@@ -76,10 +94,9 @@ func (o *outputFlags) check(e *env) error {
 	}
 	for _, t := range o.typeList() {
 		a, b, ok := strings.Cut(t, "-")
-		if _, err1 := strconv.Atoi(a); !ok || err1 != nil {
-			return fmt.Errorf("%w: bad link type %q in --types (want forms like 1-2)", errUsage, t)
-		}
-		if _, err2 := strconv.Atoi(b); err2 != nil {
+		_, err1 := strconv.Atoi(a)
+		_, err2 := strconv.Atoi(b)
+		if !ok || err1 != nil || err2 != nil {
 			return fmt.Errorf("%w: bad link type %q in --types (want forms like 1-2)", errUsage, t)
 		}
 	}
@@ -87,10 +104,14 @@ func (o *outputFlags) check(e *env) error {
 }
 
 func (o *outputFlags) typeList() []string {
-	if o.types == "" {
+	if strings.TrimSpace(o.types) == "" {
 		return nil
 	}
-	return strings.Split(o.types, ",")
+	ts := strings.Split(o.types, ",")
+	for k, t := range ts {
+		ts[k] = strings.TrimSpace(t)
+	}
+	return ts
 }
 
 // filter returns the Filter the flags ask for.
@@ -129,10 +150,8 @@ func (e *env) emit(o *outputFlags, level corpus.Level, zhFirst bool, each func(f
 		return err
 	}
 	if o.format == "moses" {
-		return e.writeOutput(o.out+".en", func(en io.Writer) error {
-			return e.writeOutput(o.out+".zh", func(zh io.Writer) error {
-				return pump(f.Writer(corpus.NewMosesWriter(en, zh)), each)
-			})
+		return e.writeFiles([]string{o.out + ".en", o.out + ".zh"}, func(ws []io.Writer) error {
+			return pump(f.Writer(corpus.NewMosesWriter(ws[0], ws[1])), each)
 		})
 	}
 	return e.writeOutput(o.out, func(w io.Writer) error {
@@ -177,4 +196,33 @@ func unitsOf(units []corpus.Unit) func(func(corpus.Unit) error) error {
 		}
 		return nil
 	}
+}
+
+// levelFlag is the value of --level: sent or para.
+type levelFlag struct{ lv corpus.Level }
+
+// addLevelFlag declares --level on fs.
+func addLevelFlag(fs *flag.FlagSet, usage string) *levelFlag {
+	l := &levelFlag{lv: corpus.Sentences}
+	fs.Var(l, "level", usage+" (default sent)")
+	return l
+}
+
+func (l *levelFlag) String() string {
+	if l != nil && l.lv == corpus.Paragraphs {
+		return "para"
+	}
+	return "sent"
+}
+
+func (l *levelFlag) Set(s string) error {
+	switch s {
+	case "sent":
+		l.lv = corpus.Sentences
+	case "para":
+		l.lv = corpus.Paragraphs
+	default:
+		return errors.New("--level must be sent or para")
+	}
+	return nil
 }

@@ -2,8 +2,10 @@ package main
 
 import (
 	"bufio"
+	"errors"
 	"flag"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -12,10 +14,10 @@ import (
 )
 
 func runEval(e *env, args []string) error {
-	fs := flag.NewFlagSet("eval", flag.ContinueOnError)
-	fs.SetOutput(e.stderr)
-	asJSON := fs.Bool("json", false, "print the scores as JSON")
-	fs.Usage = func() {
+	fset := flag.NewFlagSet("eval", flag.ContinueOnError)
+	fset.SetOutput(e.stderr)
+	asJSON := fset.Bool("json", false, "print the scores as JSON")
+	fset.Usage = func() {
 		fmt.Fprint(e.stderr, `usage: zhenalign eval [flags] GOLD PRED
 
 GOLD and PRED are ladder files ("[i,j]:[k]" per line, first side's ids first),
@@ -24,9 +26,9 @@ pairs. Ladders are scored like ../shared/tools/score_ladder.py (paper metric,
 strict and lax), pairs like score_pairs.py (strict and lax).
 
 `)
-		fs.PrintDefaults()
+		fset.PrintDefaults()
 	}
-	pos, err := parseFlags(fs, args)
+	pos, err := parseFlags(fset, args)
 	if err != nil {
 		return err
 	}
@@ -34,6 +36,13 @@ strict and lax), pairs like score_pairs.py (strict and lax).
 		return fmt.Errorf("%w: want GOLD and PRED, got %d arguments", errUsage, len(pos))
 	}
 	gold, pred := pos[0], pos[1]
+	for _, p := range pos {
+		// score_ladder.py scores a missing file as an empty ladder, and
+		// so does eval; a mistyped name should not pass unnoticed.
+		if _, err := os.Stat(p); errors.Is(err, fs.ErrNotExist) {
+			fmt.Fprintf(e.stderr, "zhenalign eval: warning: %s does not exist: scored as empty\n", p)
+		}
+	}
 	// Both score types print as the Python scorers do, as text and JSON.
 	var sc interface {
 		String() string

@@ -121,11 +121,20 @@ func parseFlags(fs *flag.FlagSet, args []string) ([]string, error) {
 			i++
 		}
 	}
-	if err := fs.Parse(flags); err != nil {
+	// The flag package prints the whole usage on any mistake; say only
+	// what is wrong, and print the usage when it is asked for.
+	out, usage := fs.Output(), fs.Usage
+	fs.SetOutput(io.Discard)
+	fs.Usage = func() {}
+	err := fs.Parse(flags)
+	fs.SetOutput(out)
+	fs.Usage = usage
+	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {
+			usage()
 			return nil, err
 		}
-		return nil, fmt.Errorf("%w: %v", errUsage, err)
+		return nil, fmt.Errorf("%w: %v (run 'zhenalign %s -h' for help)", errUsage, err, fs.Name())
 	}
 	return pos, nil
 }

@@ -267,7 +267,7 @@ func TestBatchCommand(t *testing.T) {
 	combined := filepath.Join(out, "all.tmx")
 	code, _, stderr := runCmd(t, "", "batch", in, "-f", "tmx", "-o", combined, "-j", "2")
 	assert.Equal(t, 1, code, "some documents failed")
-	assert.Contains(t, stderr, "failed: empty.txt: empty: no text to align")
+	assert.Contains(t, stderr, "failed: empty.txt: batch: empty: no text to align")
 	assert.Contains(t, stderr, "failed: image.dat: segment: input is binary")
 	assert.Contains(t, stderr, "aligned 6 documents, 2 failed")
 	assert.Contains(t, stderr, "found 8 documents (7 mixed, 1 pairs)")

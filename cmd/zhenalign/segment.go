@@ -43,6 +43,9 @@ func runSegment(e *env, args []string) error {
 	if *format != "jsonl" && *format != "text" {
 		return fmt.Errorf("%w: unknown format %q (want jsonl or text)", errUsage, *format)
 	}
+	if err := checkOutput(*out); err != nil {
+		return err
+	}
 	data, err := e.readInput(pos[0])
 	if err != nil {
 		return err
@@ -66,7 +69,7 @@ func runSegment(e *env, args []string) error {
 					continue
 				}
 				row := segmentRow{Para: s.Para, Sent: k, Lang: s.Lang.String(), Script: s.Script.String(),
-					Text: s.Text, Norm: s.Norm, Start: s.Start, End: s.End, Flags: flagNames(s.Flags)}
+					Text: s.Text, Norm: s.Norm, Start: s.Start, End: s.End, Flags: s.Flags.String()}
 				if err := enc.Encode(row); err != nil {
 					return err
 				}
@@ -74,16 +77,4 @@ func runSegment(e *env, args []string) error {
 		}
 		return bw.Flush()
 	})
-}
-
-func flagNames(f segment.Flags) string {
-	switch {
-	case f&segment.Annotated != 0 && f&segment.Mojibake != 0:
-		return "annotated,mojibake"
-	case f&segment.Annotated != 0:
-		return "annotated"
-	case f&segment.Mojibake != 0:
-		return "mojibake"
-	}
-	return ""
 }

@@ -33,7 +33,7 @@ func main() {
 
 // run writes the filtered pairs of the documents of dir to prefix.en and
 // prefix.zh and returns how many it wrote.
-func run(dir, prefix string, minScore float64, log io.Writer) (int, error) {
+func run(dir, prefix string, minScore float64, log io.Writer) (n int, err error) {
 	plan, err := batch.Discover([]string{dir}, false)
 	if err != nil {
 		return 0, err
@@ -42,37 +42,47 @@ func run(dir, prefix string, minScore float64, log io.Writer) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	defer en.Close()
+	defer closeFile(en, &n, &err)
 	zh, err := os.Create(prefix + ".zh")
 	if err != nil {
 		return 0, err
 	}
-	defer zh.Close()
+	defer closeFile(zh, &n, &err)
 	filter, err := corpus.NewFilter(corpus.MinScore(minScore), corpus.Types("1-1"), corpus.LengthRatio(1, 8),
 		corpus.DropIdentical(), corpus.DropNoHan(), corpus.Dedup(), corpus.Script(corpus.ToSimplified))
 	if err != nil {
 		return 0, err
 	}
 	moses := corpus.NewMosesWriter(en, zh)
-	n := 0
-	var werr error
-	err = batch.Run(context.Background(), plan.Jobs, batch.Options{}, func(r batch.Result) {
+	err = batch.Run(context.Background(), plan.Jobs, batch.Options{}, func(r batch.Result) error {
 		if r.Err != nil {
 			fmt.Fprintf(log, "%s: %v\n", r.Job.Name, r.Err)
-			return
+			return nil
 		}
 		for _, u := range r.Units {
-			if werr == nil && filter.Keep(&u) {
-				werr = moses.Write(u)
-				n++
+			if !filter.Keep(&u) {
+				continue
 			}
+			if err := moses.Write(u); err != nil {
+				return err // stops the run
+			}
+			n++
 		}
+		return nil
 	})
-	if err == nil {
-		err = werr
-	}
 	if err != nil {
 		return 0, err
 	}
-	return n, moses.Close()
+	if err := moses.Close(); err != nil {
+		return 0, err
+	}
+	return n, nil
+}
+
+// closeFile closes f, deferred by run: a failed Close can lose the end of
+// the file, so its error becomes run's, and the count is then 0.
+func closeFile(f *os.File, n *int, err *error) {
+	if cerr := f.Close(); cerr != nil && *err == nil {
+		*n, *err = 0, cerr
+	}
 }

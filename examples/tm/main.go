@@ -7,6 +7,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -21,20 +22,27 @@ func main() {
 	out := flag.String("o", "-", "TMX file to write (- for standard output)")
 	minScore := flag.Float64("min", 0.5, "leave out units scoring below this")
 	flag.Parse()
-	w := io.Writer(os.Stdout)
-	if *out != "-" {
-		f, err := os.Create(*out)
-		if err != nil {
-			fmt.Fprintln(os.Stderr, err)
-			os.Exit(1)
-		}
-		defer f.Close()
-		w = f
-	}
-	if err := run(w, os.Stderr, *dir, *minScore); err != nil {
+	if err := runTo(*out, os.Stderr, *dir, *minScore); err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}
+}
+
+// runTo runs run with the file out as TMX output ("-" for standard output),
+// and closes it.
+func runTo(out string, log io.Writer, dir string, minScore float64) (err error) {
+	if out == "-" {
+		return run(os.Stdout, log, dir, minScore)
+	}
+	f, err := os.Create(out)
+	if err != nil {
+		return err
+	}
+	defer func() {
+		// A failed Close can lose the end of the file.
+		err = errors.Join(err, f.Close())
+	}()
+	return run(f, log, dir, minScore)
 }
 
 // run aligns every document in dir and writes the units scoring at least
@@ -49,24 +57,21 @@ func run(w, log io.Writer, dir string, minScore float64) error {
 		return err
 	}
 	tmx := filter.Writer(corpus.NewTMXWriter(w, corpus.TMXToolVersion("example")))
-	var werr error
-	err = batch.Run(context.Background(), plan.Jobs, batch.Options{}, func(r batch.Result) {
+	err = batch.Run(context.Background(), plan.Jobs, batch.Options{}, func(r batch.Result) error {
 		if r.Err != nil {
 			fmt.Fprintf(log, "%s: %v\n", r.Job.Name, r.Err)
-			return
+			return nil
 		}
 		fmt.Fprintf(log, "%s: %d units\n", r.Job.Name, len(r.Units))
 		for _, u := range r.Units {
-			if werr == nil {
-				werr = tmx.Write(u)
+			if err := tmx.Write(u); err != nil {
+				return err // stops the run
 			}
 		}
+		return nil
 	})
 	if err != nil {
 		return err
-	}
-	if werr != nil {
-		return werr
 	}
 	return tmx.Close()
 }

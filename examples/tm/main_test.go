@@ -2,6 +2,9 @@ package main
 
 import (
 	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -25,4 +28,16 @@ func TestRun(t *testing.T) {
 	require.NoError(t, r.Err())
 	assert.Greater(t, n, 100)
 	assert.Contains(t, log.String(), "001_04ade73db5640df0.txt:")
+}
+
+func TestRunTo(t *testing.T) {
+	var log bytes.Buffer
+	out := filepath.Join(t.TempDir(), "memory.tmx")
+	require.NoError(t, runTo(out, &log, "../../testdata/seeds", 0.5))
+	data, err := os.ReadFile(out)
+	require.NoError(t, err)
+	assert.True(t, strings.HasSuffix(strings.TrimSpace(string(data)), "</tmx>"), "the file is complete")
+
+	err = runTo(filepath.Join(t.TempDir(), "nope", "memory.tmx"), &log, "../../testdata/seeds", 0.5)
+	assert.ErrorIs(t, err, os.ErrNotExist)
 }

@@ -47,21 +47,6 @@ func (d decimal) shift(k int) decimal {
 	return d
 }
 
-// isInt reports whether d has no fractional part.
-func (d decimal) isInt() bool {
-	if d.exp >= 0 || d.mant == 0 {
-		return true
-	}
-	m := d.mant
-	for e := d.exp; e < 0; e++ {
-		if m%10 != 0 {
-			return false
-		}
-		m /= 10
-	}
-	return true
-}
-
 // numLit is an Arabic numeral: ASCII or full-width digits, optional
 // thousands separators and an optional decimal part.
 type numLit struct {

@@ -1,0 +1,98 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestOutputFlagErrors(t *testing.T) {
+	dir := t.TempDir()
+	en := writeFile(t, dir, "en.txt", "One sentence.\n")
+	zh := writeFile(t, dir, "zh.txt", "一句话。\n")
+	for _, tc := range []struct {
+		desc string
+		args []string
+		msg  string
+	}{
+		{"output is a directory", []string{"-o", dir}, "-o " + dir + ": is a directory"},
+		{"no such directory", []string{"-o", filepath.Join(dir, "nope", "out.jsonl")}, "does not exist"},
+		{"moses prefix in no directory", []string{"-f", "moses", "-o", filepath.Join(dir, "nope", "x")}, "x.en: directory"},
+		{"score above 1", []string{"--min-score", "1.5"}, "--min-score must be in [0,1]"},
+		{"score below 0", []string{"--min-score", "-0.1"}, "--min-score must be in [0,1]"},
+		{"bad type", []string{"--types", "1-1,one-two"}, `bad link type "one-two"`},
+		{"bad ratio", []string{"--min-ratio", "3", "--max-ratio", "2"}, "bad length ratio bounds"},
+	} {
+		t.Run(tc.desc, func(t *testing.T) {
+			code, stdout, stderr := runCmd(t, "", append([]string{"align", en, zh}, tc.args...)...)
+			assert.Equal(t, 2, code)
+			assert.Empty(t, stdout)
+			assert.Contains(t, stderr, tc.msg)
+			assert.Equal(t, 1, strings.Count(stderr, "\n"), "one line, no usage dump: %s", stderr)
+		})
+	}
+}
+
+func TestBadFlagIsOneLine(t *testing.T) {
+	code, _, stderr := runCmd(t, "", "convert", "--nope", "x.tmx")
+	assert.Equal(t, 2, code)
+	assert.Equal(t, "zhenalign convert: usage: flag provided but not defined: -nope (run 'zhenalign convert -h' for help)\n", stderr)
+	code, _, stderr = runCmd(t, "", "convert", "-h")
+	assert.Equal(t, 0, code)
+	assert.Contains(t, stderr, "usage: zhenalign convert")
+	assert.Contains(t, stderr, "-min-score", "-h lists the flags")
+}
+
+func TestTypesTolerateSpaces(t *testing.T) {
+	dir := t.TempDir()
+	en := writeFile(t, dir, "en.txt", "One sentence.\nTwo sentences.\n")
+	zh := writeFile(t, dir, "zh.txt", "一句话。\n两句话。\n")
+	code, stdout, stderr := runCmd(t, "", "align", "--presplit", en, zh, "-f", "ladder", "--types", " 1-1 , 2-1")
+	require.Equal(t, 0, code, stderr)
+	assert.Equal(t, "[0]:[0]:", stdout[:8])
+}
+
+func TestOutputFiles(t *testing.T) {
+	dir := t.TempDir()
+	en := writeFile(t, dir, "en.txt", "One sentence.\nTwo sentences.\n")
+	zh := writeFile(t, dir, "zh.txt", "一句话。\n两句话。\n")
+
+	// An existing output keeps its permissions.
+	out := writeFile(t, dir, "out.jsonl", "old\n")
+	require.NoError(t, os.Chmod(out, 0o600))
+	code, _, stderr := runCmd(t, "", "align", "--presplit", en, zh, "-o", out)
+	require.Equal(t, 0, code, stderr)
+	fi, err := os.Stat(out)
+	require.NoError(t, err)
+	assert.Equal(t, os.FileMode(0o600), fi.Mode().Perm())
+	b, err := os.ReadFile(out)
+	require.NoError(t, err)
+	assert.Equal(t, 2, strings.Count(string(b), "\n"))
+
+	// Moses writes both files; a new file is readable by all.
+	prefix := filepath.Join(dir, "corpus")
+	code, _, stderr = runCmd(t, "", "align", "--presplit", en, zh, "-f", "moses", "-o", prefix)
+	require.Equal(t, 0, code, stderr)
+	for ext, want := range map[string]string{".en": "One sentence.\nTwo sentences.\n", ".zh": "一句话。\n两句话。\n"} {
+		b, err := os.ReadFile(prefix + ext)
+		require.NoError(t, err)
+		assert.Equal(t, want, string(b))
+		fi, err := os.Stat(prefix + ext)
+		require.NoError(t, err)
+		assert.Equal(t, os.FileMode(0o644), fi.Mode().Perm())
+	}
+
+	// No temporary file is left behind, after success or failure.
+	code, _, _ = runCmd(t, "", "align", filepath.Join(dir, "missing.txt"), zh, "-o", filepath.Join(dir, "fail.jsonl"))
+	assert.Equal(t, 1, code)
+	entries, err := os.ReadDir(dir)
+	require.NoError(t, err)
+	for _, e := range entries {
+		assert.False(t, strings.HasPrefix(e.Name(), "."), "temporary file left: %s", e.Name())
+	}
+	assert.NoFileExists(t, filepath.Join(dir, "fail.jsonl"))
+}
