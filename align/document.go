@@ -23,8 +23,10 @@ type Side struct {
 // Chinese paragraphs of one mixed document.
 type Alignment struct {
 	Src, Tgt Side
-	// Paragraphs links Src.Paragraphs to Tgt.Paragraphs. It is nil when
-	// the sentences were aligned without a paragraph pass.
+	// Paragraphs links Src.Paragraphs to Tgt.Paragraphs. When a document
+	// is a single paragraph, it holds one link joining all paragraphs. It
+	// is nil when there are no paragraphs to link: with WithoutParagraphs
+	// (presplit input) and from Aligner.Align.
 	Paragraphs []Link
 	// Sentences links Src.Sentences to Tgt.Sentences. Inside aligned
 	// paragraphs, the score of a sentence link is its probability within

@@ -440,6 +440,9 @@ func (m *model) lengthScore(zh, en int) float64 {
 		x := t.lnE[en] - t.lnZ[zh]
 		f := m.ratio*float64(zh) + float64(en)
 		k := int(f)
+		if k+1 >= len(t.halfInvVT) {
+			return m.lengthScoreSlow(zh, en)
+		}
 		w := f - float64(k)
 		hv := t.halfInvVT[k]*(1-w) + t.halfInvVT[k+1]*w
 		sd := t.lnSdRatio[k]*(1-w) + t.lnSdRatio[k+1]*w
@@ -493,7 +496,9 @@ func (m *model) tabulate() {
 	for e := range t.lnE {
 		t.lnE[e] = math.Log(float64(e) + lenSmooth)
 	}
-	ns := int(m.ratio*float64(nz)) + ne + 2
+	// Computed as lengthScore computes its index, so that rounding of
+	// the float sum cannot step past the table.
+	ns := int(m.ratio*float64(nz)+float64(ne)) + 2
 	t.halfInvVT = make([]float64, ns)
 	t.lnSdRatio = make([]float64, ns)
 	for k := range ns {

@@ -20,8 +20,9 @@
 // Each document is named after its file's path relative to the folder it
 // was found in (or its base name, for a file given directly), without the
 // language tag for a pair. Names are unique: when documents would share a
-// name, the one whose first file comes first by path keeps it and the
-// others are named after their full path.
+// name, the one whose first file comes first by path (as given) keeps it
+// and the others are named after their path as given to Discover (with
+// "#2", "#3"... should that name be taken too).
 //
 // # Running
 //

@@ -34,10 +34,11 @@ var (
 	// ErrOneLanguage means a mixed document holds only one language.
 	ErrOneLanguage = errors.New("batch: only one language: nothing to align")
 	// ErrNoUnits means the alignment of a document has no unit at the
-	// level asked for: paragraphs of presplit pairs, or of a pair with a
-	// single paragraph on a side (align links paragraphs only when both
-	// sides have several).
+	// level asked for: paragraphs of presplit pairs.
 	ErrNoUnits = errors.New("batch: no units at this level")
+	// ErrInternal means aligning a document hit a bug (a panic): the
+	// document fails, with the panic's message, and the batch goes on.
+	ErrInternal = errors.New("batch: internal error, please report it with the document")
 )
 
 // Options of Run.
@@ -151,12 +152,18 @@ func Run(ctx context.Context, jobs []Job, opts Options, deliver func(Result) err
 	return parent.Err()
 }
 
-// alignJob aligns one document.
-func alignJob(al *align.Aligner, job Job, opts Options) Result {
+// alignJob aligns one document. A panic fails only this document: one bad
+// document must not lose the work of a batch of hundreds.
+func alignJob(al *align.Aligner, job Job, opts Options) (r Result) {
 	start := time.Now()
-	r := Result{Job: job}
+	r = Result{Job: job}
+	defer func() {
+		if p := recover(); p != nil {
+			r.Units, r.Err = nil, fmt.Errorf("%w: %v", ErrInternal, p)
+		}
+		r.Elapsed = time.Since(start)
+	}()
 	r.Units, r.Sentences, r.Err = alignFiles(al, job, opts)
-	r.Elapsed = time.Since(start)
 	return r
 }
 

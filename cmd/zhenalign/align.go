@@ -110,7 +110,7 @@ A file may be - for standard input.
 			pos[0], map[bool]string{true: "English", false: "Chinese"}[len(res.Src.Sentences) == 0])
 	}
 	if lv == corpus.Paragraphs && res.Paragraphs == nil {
-		return fmt.Errorf("--level para: the inputs have no paragraphs to align (one paragraph on a side)")
+		return fmt.Errorf("--level para: the inputs have no paragraphs to align")
 	}
 	doc := ""
 	if len(pos) == 1 && pos[0] != "-" {

@@ -150,15 +150,24 @@ second Ctrl-C aborts.
 	// run aligns the documents and writes each with write; a write error
 	// stops the run and is returned.
 	run := func(write func(batch.Result) error) error {
+		var werr error
 		err := batch.Run(ctx, plan.Jobs, opts, func(r batch.Result) error {
 			prog.add(1)
 			if r.Err != nil {
 				st.failed = append(st.failed, r)
 				return nil
 			}
-			return write(r)
+			if err := write(r); err != nil {
+				werr = fmt.Errorf("%s: %w", r.Job.Name, err)
+				return err
+			}
+			st.add(r) // counted once written
+			return nil
 		})
 		prog.finish()
+		if werr != nil {
+			return werr
+		}
 		if err != nil && !errors.Is(err, context.Canceled) {
 			return err
 		}
@@ -169,7 +178,6 @@ second Ctrl-C aborts.
 	} else {
 		err = e.emit(of, lv, *zhFirst, func(write func(corpus.Unit) error) error {
 			return run(func(r batch.Result) error {
-				st.add(r)
 				for _, u := range r.Units {
 					if err := write(u); err != nil {
 						return err
@@ -179,7 +187,14 @@ second Ctrl-C aborts.
 			})
 		})
 	}
-	st.report(e, interrupted.Load(), len(plan.Jobs))
+	stop := ""
+	switch {
+	case err != nil:
+		stop = "stopped by an output error"
+	case interrupted.Load():
+		stop = "interrupted"
+	}
+	st.report(e, stop, len(plan.Jobs))
 	if err != nil {
 		return err
 	}
@@ -201,7 +216,6 @@ func batchSplit(e *env, of *outputFlags, lv corpus.Level, zhFirst bool, st *batc
 	ext := map[string]string{"tmx": ".tmx", "tsv": ".tsv", "jsonl": ".jsonl", "ladder": ".align", "moses": ""}[of.format]
 	names := newSplitNames(ext)
 	return run(func(r batch.Result) error {
-		st.add(r)
 		doc := *of
 		doc.out = filepath.Join(of.out, names.next(r.Job.Name))
 		return e.emit(&doc, lv, zhFirst, unitsOf(r.Units))
@@ -253,7 +267,8 @@ func (s *batchStats) add(r batch.Result) {
 }
 
 // report prints the failures and the summary on standard error.
-func (s *batchStats) report(e *env, interrupted bool, total int) {
+// stop says why the run ended early ("" when it did not).
+func (s *batchStats) report(e *env, stop string, total int) {
 	for _, r := range s.failed {
 		fmt.Fprintf(e.stderr, "failed: %s: %v\n", r.Job.Name, r.Err)
 	}
@@ -272,8 +287,8 @@ func (s *batchStats) report(e *env, interrupted bool, total int) {
 	}
 	el := time.Since(s.start)
 	state := ""
-	if interrupted {
-		state = fmt.Sprintf(" (interrupted: %d not started)", total-s.docs-len(s.failed))
+	if stop != "" {
+		state = fmt.Sprintf(" (%s: %d not written)", stop, total-s.docs-len(s.failed))
 	}
 	fmt.Fprintf(e.stderr, "aligned %d documents, %d failed%s; %d sentences, %d units (%s), mean score %.3f; %.1fs\n",
 		s.docs, len(s.failed), state, s.sentences, s.units, strings.Join(parts, ", "), mean, el.Seconds())

@@ -149,7 +149,8 @@ func TestBatchWriteError(t *testing.T) {
 		require.NoError(t, os.Mkdir(filepath.Join(out, "b.jsonl"), 0o755))
 		code, _, stderr := runCmd(t, "", "batch", in, "-f", "jsonl", "-o", out, "--split", "-j", "1")
 		assert.Equal(t, 1, code)
-		assert.Contains(t, stderr, "zhenalign batch: batch: b.txt: ")
+		assert.Contains(t, stderr, "zhenalign batch: b.txt: -o ")
+		assert.Contains(t, stderr, "aligned 1 documents, 0 failed (stopped by an output error: 2 not written)")
 		assert.FileExists(t, filepath.Join(out, "a.jsonl"))
 		assert.NoFileExists(t, filepath.Join(out, "c.jsonl"), "the run stops at the failed write")
 	})
@@ -160,7 +161,8 @@ func TestBatchWriteError(t *testing.T) {
 		var stderr bytes.Buffer
 		code := run(append([]string{"batch", "-f", "jsonl", "-j", "1"}, seeds...), strings.NewReader(""), failingWriter{}, &stderr)
 		assert.Equal(t, 1, code)
-		assert.Contains(t, stderr.String(), "zhenalign batch: batch: ")
+		assert.Contains(t, stderr.String(), "zhenalign batch: 000_24194bebda09ca34.txt: ")
+		assert.Contains(t, stderr.String(), "aligned 0 documents, 0 failed (stopped by an output error: 5 not written)")
 		assert.Contains(t, stderr.String(), "disk full")
 	})
 }

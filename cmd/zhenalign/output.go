@@ -40,54 +40,86 @@ func (e *env) writeOutput(name string, write func(io.Writer) error) error {
 	return e.writeFiles([]string{name}, func(ws []io.Writer) error { return write(ws[0]) })
 }
 
-// writeFiles calls write with one temporary file per name and, once write
-// and every close have succeeded, renames them over the names: either all
-// the files are replaced or none is. A file that already exists keeps its
-// permissions; a new one is made readable by all (0644).
-func (e *env) writeFiles(names []string, write func([]io.Writer) error) (err error) {
-	tmps := make([]*os.File, 0, len(names))
+// writeFiles calls write with one writer per name and, once write and every
+// close have succeeded, renames temporary files over the names, so that a
+// failed run leaves the old files (or none) rather than half-written ones.
+// A file that already exists keeps its permissions, a new one is made
+// readable by all (0644), and a symbolic link is followed: the file it
+// points to is replaced. A name that is not a regular file (/dev/stdout, a
+// FIFO) is written directly. Should a rename fail, the files renamed before
+// it stay replaced.
+func (e *env) writeFiles(names []string, write func([]io.Writer) error) error {
+	type out struct {
+		f      *os.File
+		target string // the file to replace; "" when f is written directly
+		done   bool
+	}
+	outs := make([]out, len(names))
 	defer func() {
 		// On failure, remove every temporary file not yet renamed.
-		for _, f := range tmps {
-			if f != nil {
-				f.Close()
-				os.Remove(f.Name())
-				e.temps.Delete(f.Name())
+		for _, o := range outs {
+			if o.f != nil && !o.done {
+				o.f.Close()
+				if o.target != "" {
+					os.Remove(o.f.Name())
+					e.temps.Delete(o.f.Name())
+				}
 			}
 		}
 	}()
 	ws := make([]io.Writer, len(names))
 	for k, name := range names {
-		f, err := os.CreateTemp(filepath.Dir(name), "."+filepath.Base(name)+".*")
+		target := name
+		if fi, err := os.Stat(name); err == nil {
+			if !fi.Mode().IsRegular() {
+				f, err := os.OpenFile(name, os.O_WRONLY, 0)
+				if err != nil {
+					return fmt.Errorf("-o %s: %w", name, err)
+				}
+				outs[k], ws[k] = out{f: f}, f
+				continue
+			}
+			if t, err := filepath.EvalSymlinks(name); err == nil {
+				target = t
+			}
+		}
+		f, err := os.CreateTemp(filepath.Dir(target), "."+filepath.Base(target)+".*")
 		if err != nil {
 			return fmt.Errorf("-o %s: %w", name, err)
 		}
 		e.temps.Store(f.Name(), true)
-		tmps = append(tmps, f)
-		ws[k] = f
+		outs[k], ws[k] = out{f: f, target: target}, f
 	}
 	if err := write(ws); err != nil {
 		return err
 	}
-	for k, f := range tmps {
-		name := names[k]
-		if err := f.Close(); err != nil {
-			return fmt.Errorf("-o %s: %w", name, err)
-		}
-		mode := fs.FileMode(0o644)
-		if fi, err := os.Stat(name); err == nil {
-			mode = fi.Mode().Perm()
-		}
-		if err := os.Chmod(f.Name(), mode); err != nil {
-			return fmt.Errorf("-o %s: %w", name, err)
-		}
-	}
-	for k, f := range tmps {
-		if err := os.Rename(f.Name(), names[k]); err != nil {
+	for k := range outs {
+		o := &outs[k]
+		if err := o.f.Close(); err != nil {
 			return fmt.Errorf("-o %s: %w", names[k], err)
 		}
-		e.temps.Delete(f.Name())
-		tmps[k] = nil
+		if o.target == "" {
+			o.done = true
+			continue
+		}
+		mode := fs.FileMode(0o644)
+		if fi, err := os.Stat(o.target); err == nil {
+			mode = fi.Mode().Perm()
+		}
+		if err := os.Chmod(o.f.Name(), mode); err != nil {
+			return fmt.Errorf("-o %s: %w", names[k], err)
+		}
+	}
+	for k := range outs {
+		o := &outs[k]
+		if o.done {
+			continue
+		}
+		if err := os.Rename(o.f.Name(), o.target); err != nil {
+			return fmt.Errorf("-o %s: %w", names[k], err)
+		}
+		e.temps.Delete(o.f.Name())
+		o.done = true
 	}
 	return nil
 }

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -86,13 +88,72 @@ func TestOutputFiles(t *testing.T) {
 		assert.Equal(t, os.FileMode(0o644), fi.Mode().Perm())
 	}
 
-	// No temporary file is left behind, after success or failure.
-	code, _, _ = runCmd(t, "", "align", filepath.Join(dir, "missing.txt"), zh, "-o", filepath.Join(dir, "fail.jsonl"))
-	assert.Equal(t, 1, code)
+	noTemps(t, dir)
+}
+
+// noTemps asserts that no temporary output file is left in dir.
+func noTemps(t *testing.T, dir string) {
+	t.Helper()
 	entries, err := os.ReadDir(dir)
 	require.NoError(t, err)
 	for _, e := range entries {
 		assert.False(t, strings.HasPrefix(e.Name(), "."), "temporary file left: %s", e.Name())
 	}
-	assert.NoFileExists(t, filepath.Join(dir, "fail.jsonl"))
+}
+
+func TestWriteFiles(t *testing.T) {
+	e := &env{}
+	dir := t.TempDir()
+	old := writeFile(t, dir, "a.txt", "old a\n")
+	b := filepath.Join(dir, "b.txt")
+	hello := func(ws []io.Writer) error {
+		for _, w := range ws {
+			if _, err := io.WriteString(w, "new\n"); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+
+	// A failed write replaces nothing, creates nothing, leaves no
+	// temporary file.
+	err := e.writeFiles([]string{old, b}, func(ws []io.Writer) error {
+		io.WriteString(ws[0], "half")
+		return errors.New("boom")
+	})
+	require.EqualError(t, err, "boom")
+	got, err := os.ReadFile(old)
+	require.NoError(t, err)
+	assert.Equal(t, "old a\n", string(got))
+	assert.NoFileExists(t, b)
+	noTemps(t, dir)
+
+	// Success replaces both.
+	require.NoError(t, e.writeFiles([]string{old, b}, hello))
+	for _, name := range []string{old, b} {
+		got, err := os.ReadFile(name)
+		require.NoError(t, err)
+		assert.Equal(t, "new\n", string(got))
+	}
+	noTemps(t, dir)
+
+	// A symbolic link is followed: the file it points to is replaced.
+	link := filepath.Join(dir, "link.txt")
+	require.NoError(t, os.Symlink(old, link))
+	require.NoError(t, e.writeFiles([]string{link}, func(ws []io.Writer) error {
+		_, err := io.WriteString(ws[0], "via link\n")
+		return err
+	}))
+	fi, err := os.Lstat(link)
+	require.NoError(t, err)
+	assert.NotZero(t, fi.Mode()&os.ModeSymlink, "the link stays a link")
+	got, err = os.ReadFile(old)
+	require.NoError(t, err)
+	assert.Equal(t, "via link\n", string(got))
+
+	// A device is written directly, not replaced.
+	require.NoError(t, e.writeFiles([]string{os.DevNull}, hello))
+	fi, err = os.Stat(os.DevNull)
+	require.NoError(t, err)
+	assert.False(t, fi.Mode().IsRegular())
 }
