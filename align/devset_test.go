@@ -1,7 +1,6 @@
 package align_test
 
 import (
-	"os"
 	"path/filepath"
 	"sort"
 	"testing"
@@ -12,7 +11,6 @@ import (
 	"github.com/zhenalign/zhenalign/align"
 	"github.com/zhenalign/zhenalign/eval"
 	"github.com/zhenalign/zhenalign/internal/devdata"
-	"github.com/zhenalign/zhenalign/segment"
 )
 
 // alignSet aligns every document of a development set (presplit, Chinese
@@ -23,14 +21,8 @@ func alignSet(t *testing.T, dir string, opts ...align.Option) ([]eval.DocPair, [
 	var all []align.Link
 	al := align.New(opts...)
 	for _, name := range devdata.Docs(dir) {
-		read := func(lang string) []segment.Sentence {
-			data, err := os.ReadFile(filepath.Join(dir, lang, name))
-			require.NoError(t, err)
-			doc, err := segment.Parse(data, segment.Presplit())
-			require.NoError(t, err)
-			return doc.Sentences
-		}
-		zh, en := read("zh"), read("en")
+		zh := presplitFile(t, filepath.Join(dir, "zh", name))
+		en := presplitFile(t, filepath.Join(dir, "en", name))
 		links, err := al.Align(zh, en)
 		require.NoError(t, err)
 		checkLinks(t, links, len(zh), len(en))

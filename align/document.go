@@ -134,17 +134,21 @@ func (al *Aligner) alignSides(src, tgt Side, paras bool, lay *layout) (*Alignmen
 	if err != nil {
 		return nil, err
 	}
-	pbeads, beads, expected := al.passes(rz, re, zs, es, paras, lay, al.types)
+	md, pbeads := al.paragraphPass(rz, re, zs, es, paras, lay)
+	beads, expected := al.sentencePass(md, rz, re, zs, es, pbeads, paras, al.types)
 	if !al.opts.noLearn {
 		// Second round: link priors re-estimated from the first round's
-		// expected counts, and word pairs learned from its links.
+		// expected counts, and word pairs learned from its links. The
+		// paragraph pass does not use the sentence priors: it is run
+		// again only when learning changed the units.
 		if lx != nil {
 			if learned := al.learn(rz, re, beads, lx); len(learned) > 0 {
-				lx.addLearned(rz, learned)
+				addLearned(rz, learned)
+				md, pbeads = al.paragraphPass(rz, re, zs, es, paras, lay)
 			}
 		}
 		types := reestimateExpected(al.types, expected, al.p.sentPriorWeight)
-		pbeads, beads, _ = al.passes(rz, re, zs, es, paras, lay, types)
+		beads, _ = al.sentencePass(md, rz, re, zs, es, pbeads, paras, types)
 	}
 	if paras {
 		res.Paragraphs = toLinks(pbeads, swapped)
@@ -153,14 +157,14 @@ func (al *Aligner) alignSides(src, tgt Side, paras bool, lay *layout) (*Alignmen
 	return res, nil
 }
 
-// passes aligns the raw units of both sides: paragraphs first when paras
-// is set, then sentences (inside each paragraph link). It returns the
-// paragraph beads (nil without a paragraph pass) and the sentence beads.
-func (al *Aligner) passes(rz, re []rawUnit, zs, es Side, paras bool, lay *layout, types []beadType) (pbeads, beads []bead, expected []float64) {
-	md := newModel(rz, re, al.p, &al.opts)
+// paragraphPass returns the sentence model of the raw units of both sides
+// and, when paras is set, the paragraph beads (each paragraph one unit);
+// the sentence model takes the length ratio of the paragraphs aligned.
+// The searches do not change the model.
+func (al *Aligner) paragraphPass(rz, re []rawUnit, zs, es Side, paras bool, lay *layout) (md *model, pbeads []bead) {
+	md = newModel(rz, re, al.p, &al.opts)
 	if !paras {
-		beads, expected = al.alignRegion(md, rz, re, region{0, len(rz), 0, len(re)}, types)
-		return nil, beads, expected
+		return md, nil
 	}
 	// Paragraph pass: each paragraph is one unit.
 	pz := mergeParagraphs(rz, zs.Paragraphs)
@@ -196,6 +200,16 @@ func (al *Aligner) passes(rz, re []rawUnit, zs, es Side, paras bool, lay *layout
 	// documents: re-estimate the link priors from the first pass.
 	ptypes = reestimate(ptypes, pbeads, al.p.priorWeight)
 	pbeads, _ = para.alignRegion(pm, pz, pe, prg, ptypes)
+	return md, pbeads
+}
+
+// sentencePass aligns the sentences with link types types: all at once
+// without paragraphs, else inside each paragraph link of pbeads. It
+// returns the sentence beads and the expected count of each link type.
+func (al *Aligner) sentencePass(md *model, rz, re []rawUnit, zs, es Side, pbeads []bead, paras bool, types []beadType) (beads []bead, expected []float64) {
+	if !paras {
+		return al.alignRegion(md, rz, re, region{0, len(rz), 0, len(re)}, types)
+	}
 	expected = make([]float64, len(types))
 	// Sentence pass inside each paragraph link.
 	for _, pb := range pbeads {
@@ -220,7 +234,7 @@ func (al *Aligner) passes(rz, re []rawUnit, zs, es Side, paras bool, lay *layout
 			beads = append(beads, b)
 		}
 	}
-	return pbeads, beads, expected
+	return beads, expected
 }
 
 // omissions returns the beads of n Chinese and m English units of which

@@ -37,26 +37,13 @@ func ExampleAligner_AlignMixed() {
 		fmt.Println(err)
 		return
 	}
-	for _, l := range res.Paragraphs {
-		var en, zh []int
-		en, zh = l.Src, l.Tgt
-		fmt.Printf("%v %v %q | %q\n", en, zh, paraText(res.Src, en), paraText(res.Tgt, zh))
+	for p := range res.Pairs(align.Paragraphs) {
+		fmt.Printf("%v %v %q | %q\n", p.ENIDs, p.ZHIDs, p.EN, p.ZH)
 	}
 	// Output:
 	// [0] [0] "Nearly 50 business representatives from Chongqing and Belarus attended the forum." | "雙方近50家企業代表出席論壇。"
 	// [1] [1] "The Forum was co-hosted by Wang Wen on November 15th." | "論壇於11月15日由王雯主持。"
 	// [] [2] "" | "來源/重慶外事微信公眾號"
-}
-
-// paraText joins the text of paragraphs of a side.
-func paraText(s align.Side, ids []int) string {
-	var all []int
-	for _, p := range ids {
-		for k := range s.Paragraphs[p].Count {
-			all = append(all, s.Paragraphs[p].First+k)
-		}
-	}
-	return align.Text(s.Sentences, all)
 }
 
 func ExampleAligner_AlignTexts() {

@@ -121,7 +121,7 @@ func hanNgramKeys(text string, names map[uint64]string, keys []string) []string 
 	if len(names) == 0 {
 		return keys
 	}
-	var han []rune
+	var han [][]string // the readings of each character of a run
 	flush := func() {
 		for i := range han {
 			keys = appendSpellings(han[i:min(len(han), i+maxNameChars)], names, keys)
@@ -129,8 +129,8 @@ func hanNgramKeys(text string, names map[uint64]string, keys []string) []string 
 		han = han[:0]
 	}
 	for _, r := range text {
-		if pinyin.Readings(r) != nil {
-			han = append(han, r)
+		if rd := pinyin.Readings(r); rd != nil {
+			han = append(han, rd)
 			continue
 		}
 		flush()
@@ -139,9 +139,10 @@ func hanNgramKeys(text string, names map[uint64]string, keys []string) []string 
 	return keys
 }
 
-// appendSpellings appends the keys of names spelt by the pinyin of cs[:1],
-// cs[:2], ..., trying at most maxReadingCombos spellings per length.
-func appendSpellings(cs []rune, names map[uint64]string, keys []string) []string {
+// appendSpellings appends the keys of names spelt by the readings of the
+// characters cs[:1], cs[:2], ..., trying at most maxReadingCombos
+// spellings per length.
+func appendSpellings(cs [][]string, names map[uint64]string, keys []string) []string {
 	var cur, next [maxReadingCombos]uint64
 	cur[0] = fnvOffset
 	n := 1
@@ -151,7 +152,7 @@ func appendSpellings(cs []rune, names map[uint64]string, keys []string) []string
 			if k > 0 {
 				h = fnvString(h, " ")
 			}
-			for _, rd := range pinyin.Readings(c) {
+			for _, rd := range c {
 				if m == len(next) {
 					break
 				}
@@ -410,6 +411,10 @@ func endsOf(text string) endFlags {
 	return f
 }
 
+// nameJoiners are the hyphens and apostrophes inside a romanised name
+// ("Kuo-hua", "Xi'an"), removed before splitting it into syllables.
+var nameJoiners = strings.NewReplacer("-", "", "'", "", "’", "")
+
 // nameKeys returns the keys ("p:guo hua") of the ways a lower-case name
 // token may spell Chinese syllables: as pinyin ("chongqing"), and as
 // Wade–Giles, syllable by syllable between hyphens ("kuo-hwa",
@@ -424,7 +429,7 @@ func nameKeys(tok string) []string {
 	for _, p := range cantonese[tok] {
 		add("p:" + p)
 	}
-	word := strings.NewReplacer("-", "", "'", "", "’", "").Replace(tok)
+	word := nameJoiners.Replace(tok)
 	for _, syl := range pinyin.Split(word, 3) {
 		add("p:" + strings.Join(syl, " "))
 	}

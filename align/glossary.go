@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -112,7 +113,7 @@ func (g *Glossary) english(text string, items []rawItem) []rawItem {
 	for i, w := range words {
 		for _, k := range g.byWord[w] {
 			t := g.terms[k].en
-			if i+len(t) <= len(words) && equalWords(words[i:i+len(t)], t) {
+			if i+len(t) <= len(words) && slices.Equal(words[i:i+len(t)], t) {
 				items = append(items, rawItem{keys: []string{glossKey(k)}, kind: kindGlossary, pen: 1, known: true})
 			}
 		}
@@ -131,13 +132,4 @@ func (g *Glossary) chinese(text string, items []rawItem) []rawItem {
 		}
 	}
 	return items
-}
-
-func equalWords(a, b []string) bool {
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }

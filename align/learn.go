@@ -79,11 +79,11 @@ func (al *Aligner) learn(rz, re []rawUnit, beads []bead, lx *lexicon) map[string
 
 // addLearned gives every Chinese unit an item for each of its words with
 // learned stems.
-func (lx *lexicon) addLearned(rz []rawUnit, learned map[string][]string) {
-	lx.learned = learned
+func addLearned(rz []rawUnit, learned map[string][]string) {
+	seen := map[string]bool{}
 	for i := range rz {
 		u := &rz[i]
-		seen := map[string]bool{}
+		clear(seen)
 		for _, w := range u.words {
 			keys := learned[w]
 			if keys == nil || seen[w] {

@@ -90,9 +90,6 @@ type lexicon struct {
 	d     *Dictionary
 	stems map[string][]string
 	buf   []string
-	// learned maps Chinese words to English stems learned from the
-	// document (see Aligner.learn).
-	learned map[string][]string
 }
 
 func newLexicon(d *Dictionary) *lexicon {

@@ -187,6 +187,7 @@ func newModel(zh, en []rawUnit, p params, opts *options) *model {
 	}
 	var ar arena
 	var scratch []uint32
+	seen := map[uint32]bool{} // the ids counted in a unit
 	build := func(side int, raws []rawUnit) []unit {
 		other := have[1-side]
 		units := make([]unit, len(raws))
@@ -239,7 +240,7 @@ func newModel(zh, en []rawUnit, p params, opts *options) *model {
 				}
 			}
 			// Count document frequencies, once per unit and id.
-			seen := map[uint32]bool{}
+			clear(seen)
 			for _, it := range u.items {
 				for _, id := range it.ids {
 					if !seen[id] {
@@ -287,14 +288,22 @@ func (m *model) capItems(v *vocab, limit int) {
 			if len(u.items) <= limit {
 				continue
 			}
-			freq := func(it item) int32 {
-				var n int32
-				for _, id := range it.ids {
-					n += df[id]
-				}
-				return n
+			// Each item's frequency, computed once for the sort.
+			type ranked struct {
+				freq int32
+				it   item
 			}
-			slices.SortStableFunc(u.items, func(a, b item) int { return int(freq(a) - freq(b)) })
+			rs := make([]ranked, len(u.items))
+			for k, it := range u.items {
+				rs[k].it = it
+				for _, id := range it.ids {
+					rs[k].freq += df[id]
+				}
+			}
+			slices.SortStableFunc(rs, func(a, b ranked) int { return int(a.freq - b.freq) })
+			for k := range limit {
+				u.items[k] = rs[k].it
+			}
 			u.items = u.items[:limit:limit]
 		}
 	}

@@ -393,7 +393,7 @@ func reestimateExpected(types []beadType, expected []float64, weight float64) []
 
 // reestimate returns types with priors re-estimated from the link types of
 // beads: the counts, smoothed toward the current priors by weight pseudo
-// counts.
+// counts (see reestimateExpected). Every bead has one of the types.
 func reestimate(types []beadType, beads []bead, weight float64) []beadType {
 	counts := make([]float64, len(types))
 	for _, b := range beads {
@@ -403,11 +403,5 @@ func reestimate(types []beadType, beads []bead, weight float64) []beadType {
 			}
 		}
 	}
-	total := float64(len(beads)) + weight
-	out := make([]beadType, len(types))
-	for k, t := range types {
-		out[k] = t
-		out[k].prior = math.Log((counts[k] + weight*math.Exp(t.prior)) / total)
-	}
-	return out
+	return reestimateExpected(types, counts, weight)
 }

@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -97,7 +98,7 @@ func Discover(paths []string, presplit bool) (*Plan, error) {
 		}
 	}
 	sort.Strings(files)
-	files = dedup(files)
+	files = slices.Compact(files)
 
 	plan := &Plan{}
 	// alts holds the path-based name of each job, for duplicate names.
@@ -184,16 +185,6 @@ func uniqueNames(jobs []Job, alts []string) {
 		taken[name] = true
 		jobs[i].Name = name
 	}
-}
-
-func dedup(s []string) []string {
-	out := s[:0]
-	for i, x := range s {
-		if i == 0 || x != s[i-1] {
-			out = append(out, x)
-		}
-	}
-	return out
 }
 
 // languageOf returns the pairing key of a language-tagged file and its

@@ -51,7 +51,7 @@ var tricky = []corpus.Unit{
 	{EN: `Quotes "and" <tags> & ampersands`, ZH: "「引號」與＆", ENIDs: []int{2, 3}, ZHIDs: []int{2}, Score: 0.9999, Script: segment.Traditional},
 }
 
-func write(t *testing.T, w corpus.Writer, units []corpus.Unit) {
+func write(t testing.TB, w corpus.Writer, units []corpus.Unit) {
 	t.Helper()
 	for _, u := range units {
 		require.NoError(t, w.Write(u))

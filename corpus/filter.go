@@ -75,8 +75,9 @@ type Filter struct {
 	o    filterOptions
 	seed maphash.Seed
 	seen map[uint64]bool
-	t2s  *opencc.Converter
-	s2t  *opencc.Converter
+	// conv converts the Chinese side to the script target, when asked.
+	conv   *opencc.Converter
+	target segment.Script
 }
 
 // NewFilter returns a Filter configured by opts; with no option it keeps
@@ -92,9 +93,11 @@ func NewFilter(opts ...FilterOption) (*Filter, error) {
 	var err error
 	switch f.o.script {
 	case ToSimplified:
-		f.t2s, err = opencc.T2S()
+		f.conv, err = opencc.T2S()
+		f.target = segment.Simplified
 	case ToTraditional:
-		f.s2t, err = opencc.S2T()
+		f.conv, err = opencc.S2T()
+		f.target = segment.Traditional
 	}
 	if err != nil {
 		return nil, err
@@ -128,16 +131,10 @@ func (f *Filter) Keep(u *Unit) bool {
 	if o.dropNoHan && !han.In(u.ZH) {
 		return false
 	}
-	if f.t2s != nil {
-		u.ZH = f.t2s.Convert(u.ZH)
+	if f.conv != nil {
+		u.ZH = f.conv.Convert(u.ZH)
 		if u.ZH != "" {
-			u.Script = segment.Simplified
-		}
-	}
-	if f.s2t != nil {
-		u.ZH = f.s2t.Convert(u.ZH)
-		if u.ZH != "" {
-			u.Script = segment.Traditional
+			u.Script = f.target
 		}
 	}
 	if o.dedup {

@@ -88,16 +88,10 @@ func (r *JSONLReader) Unit() Unit { return r.unit }
 // Err returns the first error met, nil at a clean end of input.
 func (r *JSONLReader) Err() error { return r.err }
 
-// scriptOfText detects the script of Chinese text.
+// scriptOfText detects the script of Chinese text, newlines read as
+// spaces.
 func scriptOfText(zh string) segment.Script {
-	if zh == "" {
-		return segment.NoScript
-	}
-	doc, err := segment.Parse([]byte(strings.ReplaceAll(zh, "\n", " ")), segment.Presplit())
-	if err != nil || len(doc.Sentences) == 0 {
-		return segment.NoScript
-	}
-	return doc.Sentences[0].Script
+	return segment.ScriptOf(strings.ReplaceAll(zh, "\n", " "))
 }
 
 // ParseError reports where a parallel-text file is malformed: its file,

@@ -87,6 +87,8 @@ func TMXAdminLang(tag string) TMXOption {
 type TMXWriter struct {
 	enc     *xml.Encoder
 	opts    tmxOptions
+	zhLang  string // opts.zhLang cleaned for XML, when set
+	buf     []byte // property values, reused
 	started bool
 	closed  bool
 	err     error
@@ -101,7 +103,7 @@ func NewTMXWriter(w io.Writer, opts ...TMXOption) *TMXWriter {
 	}
 	enc := xml.NewEncoder(w)
 	enc.Indent("", "  ")
-	return &TMXWriter{enc: enc, opts: o}
+	return &TMXWriter{enc: enc, opts: o, zhLang: xmlClean(o.zhLang)}
 }
 
 // Write writes u as one <tu>, or nothing when a side of u is empty (after
@@ -118,8 +120,8 @@ func (w *TMXWriter) Write(u Unit) error {
 		return nil
 	}
 	w.start()
-	zhLang := w.opts.zhLang
-	if zhLang == "" {
+	zhLang := w.zhLang
+	if w.opts.zhLang == "" {
 		zhLang = "zh-CN"
 		if u.Script == segment.Traditional {
 			zhLang = "zh-TW"
@@ -127,14 +129,14 @@ func (w *TMXWriter) Write(u Unit) error {
 	}
 	tu := xml.StartElement{Name: xml.Name{Local: "tu"}}
 	w.token(tu)
-	w.prop(tmxPropScore, strconv.FormatFloat(u.Score, 'f', 4, 64))
+	w.prop(tmxPropScore, strconv.AppendFloat(w.buf[:0], u.Score, 'f', 4, 64))
 	if len(u.ENIDs) > 0 || len(u.ZHIDs) > 0 {
-		w.prop(tmxPropType, u.Type())
-		w.prop(tmxPropENIDs, string(appendIDs(nil, u.ENIDs)))
-		w.prop(tmxPropZHIDs, string(appendIDs(nil, u.ZHIDs)))
+		w.prop(tmxPropType, append(w.buf[:0], u.Type()...))
+		w.prop(tmxPropENIDs, appendIDs(w.buf[:0], u.ENIDs))
+		w.prop(tmxPropZHIDs, appendIDs(w.buf[:0], u.ZHIDs))
 	}
 	if doc := xmlClean(u.Doc); doc != "" {
-		w.prop(tmxPropDoc, doc)
+		w.prop(tmxPropDoc, append(w.buf[:0], doc...))
 	}
 	w.tuv("en", en)
 	w.tuv(zhLang, zh)
@@ -193,18 +195,20 @@ func attr(name, value string) xml.Attr {
 	return xml.Attr{Name: xml.Name{Local: name}, Value: value}
 }
 
-// prop writes <prop type="typ">val</prop>.
-func (w *TMXWriter) prop(typ, val string) {
+// prop writes <prop type="typ">val</prop>. val may be w.buf: the encoder
+// has written it when prop returns, and keeps w.buf for the next value.
+func (w *TMXWriter) prop(typ string, val []byte) {
 	p := xml.StartElement{Name: xml.Name{Local: "prop"}, Attr: []xml.Attr{attr("type", typ)}}
 	w.token(p)
 	w.token(xml.CharData(val))
 	w.token(p.End())
+	w.buf = val[:0]
 }
 
-// tuv writes <tuv xml:lang="lang"><seg>text</seg></tuv>.
+// tuv writes <tuv xml:lang="lang"><seg>text</seg></tuv>; lang is clean.
 func (w *TMXWriter) tuv(lang, text string) {
 	tuv := xml.StartElement{Name: xml.Name{Local: "tuv"},
-		Attr: []xml.Attr{{Name: xml.Name{Space: xmlNS, Local: "lang"}, Value: xmlClean(lang)}}}
+		Attr: []xml.Attr{{Name: xml.Name{Space: xmlNS, Local: "lang"}, Value: lang}}}
 	seg := xml.StartElement{Name: xml.Name{Local: "seg"}}
 	w.token(tuv)
 	w.token(seg)

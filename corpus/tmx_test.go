@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -42,37 +43,23 @@ var tmxTricky = []corpus.Unit{
 // empty side skipped, illegal characters removed, scores to 4 decimals,
 // ids from the x-EnglishIds and x-ChineseIds properties, Script from the
 // language tag.
-var tmxTrickyRead = []corpus.Unit{
-	{EN: `Fish & chips <b>bold</b> "quoted" 'single' a>b`, ZH: "鱼和薯条 & <标签> “引号”",
-		ENIDs: []int{0}, ZHIDs: []int{0}, Score: 0.93, Doc: "tricky.txt", Script: segment.Simplified},
-	{EN: "Tab\there, CR\rthere,\nsecond paragraph.", ZH: "制表\t符，\r回车，\n第二段。",
-		ENIDs: []int{1, 2}, ZHIDs: []int{1}, Score: 0.5, Script: segment.Simplified},
-	{EN: "Emoji 😀 and a rocket 🚀", ZH: "表情 😀 與火箭 🚀，這是繁體。",
-		ENIDs: []int{3}, ZHIDs: []int{2, 3}, Score: 1, Doc: "trad.txt", Script: segment.Traditional},
+var tmxTrickyRead = append(slices.Clone(tmxTricky[:3]), []corpus.Unit{
 	{EN: "Control chars and bad  UTF-8", ZH: "控制字符",
 		ENIDs: []int{5}, ZHIDs: []int{5}, Score: 0.1235, Doc: "ctl.txt", Script: segment.Simplified},
 	{EN: "Ambiguous script", ZH: "中文", ENIDs: []int{7}, ZHIDs: []int{7}, Score: 0, Script: segment.Simplified},
-}
+}...)
 
 func writeTMX(t testing.TB, units []corpus.Unit, opts ...corpus.TMXOption) []byte {
 	t.Helper()
 	var buf bytes.Buffer
-	w := corpus.NewTMXWriter(&buf, opts...)
-	for _, u := range units {
-		require.NoError(t, w.Write(u))
-	}
-	require.NoError(t, w.Close())
+	write(t, corpus.NewTMXWriter(&buf, opts...), units)
 	return buf.Bytes()
 }
 
 func readTMX(t testing.TB, r io.Reader) []corpus.Unit {
 	t.Helper()
-	var units []corpus.Unit
-	tr := corpus.NewTMXReader(r, "test.tmx")
-	for tr.Next() {
-		units = append(units, tr.Unit())
-	}
-	require.NoError(t, tr.Err())
+	units, err := tmxReadAll(r, "test.tmx")
+	require.NoError(t, err)
 	return units
 }
 
@@ -367,15 +354,17 @@ func TestTMXReaderUTF16(t *testing.T) {
 		data = bytes.Replace(data, []byte{'X', 0}, []byte{0x00, 0xD8}, 1) // high surrogate alone
 		data = bytes.Replace(data, []byte{'Y', 0}, []byte{0x00, 0xDC}, 1) // low surrogate alone
 		assert.Equal(t, []corpus.Unit{{EN: "a\uFFFDb\uFFFDc", Score: 1}}, readTMX(t, bytes.NewReader(data)))
-		units, err := tmxReadAll(bytes.NewReader(append(data, '\n')))
+		units, err := tmxReadAll(bytes.NewReader(append(data, '\n')), "bad.tmx")
 		assert.NoError(t, err, "an odd final byte gives U+FFFD after the root, which is ignored")
 		assert.Len(t, units, 1)
 	})
 }
 
-func tmxReadAll(r io.Reader) ([]corpus.Unit, error) {
+// tmxReadAll reads every unit of a TMX document named name, and the error
+// that ended the reading.
+func tmxReadAll(r io.Reader, name string) ([]corpus.Unit, error) {
 	var units []corpus.Unit
-	tr := corpus.NewTMXReader(r, "bad.tmx")
+	tr := corpus.NewTMXReader(r, name)
 	for tr.Next() {
 		units = append(units, tr.Unit())
 	}
@@ -406,7 +395,7 @@ func TestTMXReaderErrors(t *testing.T) {
 		{desc: "bad attribute", src: "<tmx>\n<body>\n<tu a=b>", line: 3, msg: "unquoted"},
 	} {
 		t.Run(tc.desc, func(t *testing.T) {
-			units, err := tmxReadAll(strings.NewReader(tc.src))
+			units, err := tmxReadAll(strings.NewReader(tc.src), "bad.tmx")
 			assert.Len(t, units, tc.units)
 			var pe *corpus.ParseError
 			require.ErrorAs(t, err, &pe)

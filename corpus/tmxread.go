@@ -5,6 +5,7 @@ import (
 	"encoding/xml"
 	"errors"
 	"fmt"
+	"golang.org/x/text/encoding/charmap"
 	"io"
 	"strconv"
 	"strings"
@@ -395,36 +396,9 @@ func charsetReader(label string, in io.Reader) (io.Reader, error) {
 	case "utf-16", "utf-16le", "utf-16be", "utf16", "ucs-2":
 		return in, nil
 	case "iso-8859-1", "iso8859-1", "latin1", "latin-1", "us-ascii", "ascii":
-		return &latin1Reader{r: in}, nil
+		return charmap.ISO8859_1.NewDecoder().Reader(in), nil
 	}
 	return nil, fmt.Errorf("corpus: unsupported encoding %q", label)
-}
-
-// latin1Reader transcodes ISO-8859-1 to UTF-8.
-type latin1Reader struct {
-	r    io.Reader
-	raw  [2048]byte
-	out  []byte
-	pend []byte // transcoded bytes not yet returned
-	err  error
-}
-
-func (l *latin1Reader) Read(p []byte) (int, error) {
-	for len(l.pend) == 0 {
-		if l.err != nil {
-			return 0, l.err
-		}
-		n, err := l.r.Read(l.raw[:])
-		l.err = err
-		l.out = l.out[:0]
-		for _, c := range l.raw[:n] {
-			l.out = utf8.AppendRune(l.out, rune(c))
-		}
-		l.pend = l.out
-	}
-	n := copy(p, l.pend)
-	l.pend = l.pend[n:]
-	return n, nil
 }
 
 // utf16Reader transcodes UTF-16 to UTF-8; unpaired surrogates and an odd

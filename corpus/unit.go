@@ -54,7 +54,11 @@ const (
 // naming doc as their document. At paragraph level, an alignment without
 // paragraph links gives no units.
 func FromAlignment(a *align.Alignment, level Level, doc string) []Unit {
-	var units []Unit
+	n := len(a.Sentences)
+	if level == Paragraphs {
+		n = len(a.Paragraphs)
+	}
+	units := make([]Unit, 0, n)
 	for p := range a.Pairs(level) {
 		units = append(units, FromPair(p, doc))
 	}

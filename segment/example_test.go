@@ -62,3 +62,8 @@ func ExampleDocument_Empty() {
 	// "2023-03-11": Empty false, sentences 1
 	// "他來了。": Empty false, sentences 1
 }
+
+func ExampleScriptOf() {
+	fmt.Println(segment.ScriptOf("頭髮乾淨。"), segment.ScriptOf("头发干净。"), segment.ScriptOf("Clean hair.") == segment.NoScript)
+	// Output: hant hans true
+}

@@ -132,3 +132,20 @@ func runeStarts(src []byte) []bool {
 	starts[len(src)] = true
 	return starts
 }
+
+// FuzzScriptOf checks that ScriptOf gives the script Parse with Presplit
+// gives the first sentence.
+func FuzzScriptOf(f *testing.F) {
+	for _, s := range []string{"", "头发干净。", "頭髮乾淨。", "  中文 English words here\r\n第二行", "\n中文", "\x00中文", "\xff\xfe中", "Ab 中文字"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		want := segment.NoScript
+		if doc, err := segment.Parse([]byte(s), segment.Presplit()); err == nil && len(doc.Sentences) > 0 {
+			want = doc.Sentences[0].Script
+		}
+		if got := segment.ScriptOf(s); got != want {
+			t.Fatalf("ScriptOf(%q) = %v, Parse gives %v", s, got, want)
+		}
+	})
+}

@@ -22,6 +22,25 @@ func newSentence(text []byte, a, b int, lang Lang, para int) (Sentence, int, int
 	return s, trad, simp
 }
 
+// ScriptOf returns the script of text read as one line, as Parse with
+// Presplit gives it to the first sentence (the text up to the first line
+// break): NoScript when that line is not mostly Chinese or when Parse
+// rejects text. It is cheaper than Parse: nothing is converted to
+// simplified script.
+func ScriptOf(text string) Script {
+	b := []byte(text)
+	if len(b) == 0 || check(b) != nil {
+		return NoScript
+	}
+	end, _ := lineEnd(b, 0, false)
+	s, e := trim(b, 0, end)
+	if lineLang(strongRuns(b[s:e], nil)) != Chinese {
+		return NoScript
+	}
+	c, _ := clean(b[s:e])
+	return scriptOf(classifyScript(norm.NFKC.String(c)))
+}
+
 // scriptOf names the script of a span holding trad traditional-only and
 // simp simplified-only characters: a stray character of the other script
 // in ten does not make it Mixed.

@@ -199,10 +199,20 @@ func (s *Segmenter) presplitLine(text []byte, start, end int, st *state, emit fu
 	if a == b {
 		a, b = start, start
 	}
-	lang := Other
 	st.runs = strongRuns(text[a:b], st.runs)
+	lang := lineLang(st.runs)
+	sent, _, _ := newSentence(text, a, b, lang, st.para)
+	st.sents = append(st.sents[:0], sent)
+	p := Paragraph{Lang: lang, Script: sent.Script, Start: a, End: b}
+	st.para++
+	return emit(p, st.sents)
+}
+
+// lineLang returns the language of a line read whole (Presplit): the one
+// of the heavier runs, a Han character weighing costHanInEN letters.
+func lineLang(runs []run) Lang {
 	var en, zh float64
-	for _, r := range st.runs {
+	for _, r := range runs {
 		if r.zh {
 			zh += r.weight * costHanInEN
 		} else {
@@ -211,15 +221,11 @@ func (s *Segmenter) presplitLine(text []byte, start, end int, st *state, emit fu
 	}
 	switch {
 	case zh > 0 && zh >= en:
-		lang = Chinese
+		return Chinese
 	case en > 0:
-		lang = English
+		return English
 	}
-	sent, _, _ := newSentence(text, a, b, lang, st.para)
-	st.sents = append(st.sents[:0], sent)
-	p := Paragraph{Lang: lang, Script: sent.Script, Start: a, End: b}
-	st.para++
-	return emit(p, st.sents)
+	return Other
 }
 
 // line emits the paragraphs of the line text[start:end].

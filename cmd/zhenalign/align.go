@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/zhenalign/zhenalign/align"
@@ -72,7 +73,7 @@ A file may be - for standard input.
 	}
 	if *presplit {
 		segOpts = append(segOpts, segment.Presplit())
-		alOpts = append(alOpts, align.WithoutParagraphs())
+		alOpts = append(alOpts, align.WithPresplit())
 	}
 	more, err := resourceOptions(*glossary, *dictFile)
 	if err != nil {
@@ -124,7 +125,7 @@ A file may be - for standard input.
 // writing to a terminal, def otherwise.
 func (e *env) outputFormat(format, out, def string, allowed ...string) (string, error) {
 	if format == "" {
-		if out == "-" && isTerminal(e.stdout) {
+		if out == "-" && slices.Contains(allowed, "text") && isTerminal(e.stdout) {
 			return "text", nil
 		}
 		return def, nil

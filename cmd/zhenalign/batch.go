@@ -61,9 +61,6 @@ second Ctrl-C aborts.
 	if *workers < 1 {
 		return fmt.Errorf("%w: -j must be at least 1", errUsage)
 	}
-	if of.format == "" {
-		of.format = "jsonl" // no terminal view for batch output
-	}
 	// With --split, -o names a folder (made if need be), not a file.
 	if *split && of.out != "-" && of.out != "" {
 		if fi, err := os.Stat(of.out); err == nil && !fi.IsDir() {
@@ -74,7 +71,7 @@ second Ctrl-C aborts.
 	if err := of.check(e); err != nil {
 		return err
 	}
-	if (*split || of.format == "moses") && (of.out == "-" || of.out == "") {
+	if *split && (of.out == "-" || of.out == "") {
 		return fmt.Errorf("%w: -o must name a folder with --split, a file prefix with -f moses", errUsage)
 	}
 	lv := level.lv
@@ -177,14 +174,7 @@ second Ctrl-C aborts.
 		err = batchSplit(e, of, lv, *zhFirst, st, run)
 	} else {
 		err = e.emit(of, lv, *zhFirst, func(write func(corpus.Unit) error) error {
-			return run(func(r batch.Result) error {
-				for _, u := range r.Units {
-					if err := write(u); err != nil {
-						return err
-					}
-				}
-				return nil
-			})
+			return run(func(r batch.Result) error { return unitsOf(r.Units)(write) })
 		})
 	}
 	stop := ""

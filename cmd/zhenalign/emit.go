@@ -73,12 +73,11 @@ func (o *outputFlags) check(e *env) error {
 	if o.format == "moses" {
 		outs = []string{o.out + ".en", o.out + ".zh"}
 	}
-	for _, name := range outs {
-		if o.outIsDir {
-			break
-		}
-		if err := checkOutput(name); err != nil {
-			return err
+	if !o.outIsDir {
+		for _, name := range outs {
+			if err := checkOutput(name); err != nil {
+				return err
+			}
 		}
 	}
 	if o.minScore < 0 || o.minScore > 1 {

@@ -159,6 +159,14 @@ func Split(word string, limit int) [][]string {
 	return out
 }
 
+// wgQuotes folds the apostrophes of aspiration to "'" and ü to v;
+// wgFinals respells Wade–Giles finals in pinyin. Replacers are safe for
+// concurrent use.
+var (
+	wgQuotes = strings.NewReplacer("’", "'", "‘", "'", "`", "'", "ü", "v")
+	wgFinals = strings.NewReplacer("ieh", "ie", "ien", "ian", "iung", "iong", "ung", "ong", "uei", "ui", "wa", "ua", "ueh", "ue")
+)
+
 // FromWadeGiles converts one Wade–Giles syllable (lower case: "ch'un",
 // "hsu", "kuo", "shih") to the pinyin syllables it may stand for. With the
 // apostrophe of aspiration, the answer is one syllable; without it, as
@@ -166,7 +174,7 @@ func Split(word string, limit int) [][]string {
 // "tsai" gives zai and cai. Spellings of Taiwanese names that bend the
 // system ("hwa", "teh") are accepted. Nil when nothing fits.
 func FromWadeGiles(s string) []string {
-	s = strings.NewReplacer("’", "'", "‘", "'", "`", "'", "ü", "v").Replace(s)
+	s = wgQuotes.Replace(s)
 	if s == "" {
 		return nil
 	}
@@ -218,7 +226,7 @@ func wgSyllable(ini, rest string) string {
 	if (ini == "j" || ini == "q" || ini == "x") && strings.HasPrefix(rest, "yu") {
 		rest = "u" + rest[2:]
 	}
-	rest = strings.NewReplacer("ieh", "ie", "ien", "ian", "iung", "iong", "ung", "ong", "uei", "ui", "wa", "ua", "ueh", "ue").Replace(rest)
+	rest = wgFinals.Replace(rest)
 	return ini + rest
 }
 
