@@ -27,9 +27,34 @@ type Aligner struct {
 func New(opts ...Option) *Aligner {
 	al := &Aligner{opts: defaultOptions(), p: defaultParams()}
 	for _, o := range opts {
-		o(&al.opts)
+		if o != nil {
+			o(&al.opts)
+		}
 	}
 	al.applyParams()
+	return al
+}
+
+// With returns a copy of al with opts applied on top of its options: the
+// same Aligner for one call with, say, its own progress function
+// (WithProgress). al is not changed.
+func (al *Aligner) With(opts ...Option) *Aligner {
+	c := *al.ready()
+	for _, o := range opts {
+		if o != nil {
+			o(&c.opts)
+		}
+	}
+	c.applyParams()
+	return &c
+}
+
+// ready returns al, or a default Aligner when al is nil or was not made by
+// New: the zero Aligner aligns with the defaults.
+func (al *Aligner) ready() *Aligner {
+	if al == nil || al.types == nil {
+		return New()
+	}
 	return al
 }
 
@@ -64,6 +89,7 @@ func sideLang(ss []segment.Sentence) segment.Lang {
 // An empty side gives omissions (1-0 or 0-1 links) for the other side.
 // Two sides in the same language give an error wrapping ErrSameLanguage.
 func (al *Aligner) Align(src, tgt []segment.Sentence) ([]Link, error) {
+	al = al.ready()
 	res, err := al.alignSides(Side{Sentences: src}, Side{Sentences: tgt}, false, nil)
 	if err != nil {
 		return nil, err
@@ -151,11 +177,13 @@ func (al *Aligner) features(zh, en []segment.Sentence) (rz, re []rawUnit, lx *le
 	re = make([]rawUnit, len(en))
 	for i, s := range en {
 		re[i] = englishFeatures(s.Norm, f)
+		re[i].solo = re[i].chars == 0
 	}
 	f.addNames(re)
 	rz = make([]rawUnit, len(zh))
 	for i, s := range zh {
 		rz[i] = chineseFeatures(s.Norm, f)
+		rz[i].solo = rz[i].chars == 0
 	}
 	return rz, re, f.lex, nil
 }

@@ -1,6 +1,7 @@
 package align_test
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -200,10 +201,12 @@ func FuzzAlign(f *testing.F) {
 	f.Fuzz(func(t *testing.T, a, b string, mode uint8) {
 		da, err := segment.Parse([]byte(a), segment.Presplit())
 		if err != nil {
+			require.True(t, errors.Is(err, segment.ErrBinary) || errors.Is(err, segment.ErrEncoding), err.Error())
 			return
 		}
 		db, err := segment.Parse([]byte(b), segment.Presplit())
 		if err != nil {
+			require.True(t, errors.Is(err, segment.ErrBinary) || errors.Is(err, segment.ErrEncoding), err.Error())
 			return
 		}
 		opts := []align.Option{}
@@ -212,7 +215,8 @@ func FuzzAlign(f *testing.F) {
 		}
 		links, err := align.New(opts...).Align(da.Sentences, db.Sentences)
 		if err != nil {
-			return // same language on both sides
+			require.ErrorIs(t, err, align.ErrSameLanguage)
+			return
 		}
 		checkLinks(t, links, len(da.Sentences), len(db.Sentences))
 	})

@@ -1,6 +1,7 @@
 package align
 
 import (
+	"fmt"
 	"math"
 
 	"github.com/zhenalign/zhenalign/segment"
@@ -32,6 +33,10 @@ type Alignment struct {
 	// paragraphs, the score of a sentence link is its probability within
 	// the paragraph link times the paragraph link's score.
 	Sentences []Link
+	// Warnings holds what did not stop the alignment but should be told
+	// to the user: each error wraps one of the package's warning values
+	// (ErrInvalidUTF8) and names its input.
+	Warnings []error
 }
 
 // AlignMixed aligns the English and the Chinese paragraphs of one document
@@ -40,6 +45,10 @@ type Alignment struct {
 // English side, so that every sentence of the document appears in exactly
 // one link.
 func (al *Aligner) AlignMixed(doc *segment.Document) (*Alignment, error) {
+	al = al.ready()
+	if err := checkDocument(doc); err != nil {
+		return nil, err
+	}
 	var en, zh Side
 	en.Lang, zh.Lang = segment.English, segment.Chinese
 	// Blocks are runs of paragraphs in one language; a translation is
@@ -68,6 +77,25 @@ func (al *Aligner) AlignMixed(doc *segment.Document) (*Alignment, error) {
 	return al.alignSides(en, zh, true, &lay)
 }
 
+// checkDocument reports a nil document, and one whose paragraphs do not
+// cover its sentences in order (a Document not made by segment.Parse).
+func checkDocument(d *segment.Document) error {
+	if d == nil {
+		return ErrNilDocument
+	}
+	next := 0
+	for i, p := range d.Paragraphs {
+		if p.First != next || p.Count < 0 || p.First+p.Count > len(d.Sentences) {
+			return fmt.Errorf("%w: paragraph %d holds sentences [%d,%d), want them from %d, of %d", ErrBadDocument, i, p.First, p.First+p.Count, next, len(d.Sentences))
+		}
+		next += p.Count
+	}
+	if len(d.Paragraphs) > 0 && next != len(d.Sentences) {
+		return fmt.Errorf("%w: the paragraphs hold %d of %d sentences", ErrBadDocument, next, len(d.Sentences))
+	}
+	return nil
+}
+
 // layout is what the paragraph pass knows of a mixed document's layout:
 // the block of each paragraph, and which paragraphs are in neither language
 // (they are never paired).
@@ -82,6 +110,13 @@ type layout struct {
 // When one side is a single paragraph, Paragraphs holds one link joining
 // all paragraphs; it is nil only with WithoutParagraphs or an empty side.
 func (al *Aligner) AlignDocuments(a, b *segment.Document) (*Alignment, error) {
+	al = al.ready()
+	if err := checkDocument(a); err != nil {
+		return nil, err
+	}
+	if err := checkDocument(b); err != nil {
+		return nil, err
+	}
 	sa := Side{Lang: sideLang(a.Sentences), Sentences: a.Sentences, Paragraphs: a.Paragraphs}
 	sb := Side{Lang: sideLang(b.Sentences), Sentences: b.Sentences, Paragraphs: b.Paragraphs}
 	paras := len(sa.Paragraphs) > 1 && len(sb.Paragraphs) > 1 && !al.opts.noParagraphs

@@ -46,13 +46,21 @@ type glossTerm struct {
 }
 
 // Len returns the number of term pairs.
-func (g *Glossary) Len() int { return len(g.terms) }
+func (g *Glossary) Len() int {
+	if g == nil {
+		return 0
+	}
+	return len(g.terms)
+}
 
 // ReadGlossary reads a glossary in TSV form: one "English<TAB>Chinese" pair
 // per line (the two columns may also come the other way round), "#" starting
 // a comment line, blank lines ignored. Chinese may be traditional or
 // simplified. A malformed line gives a *ParseError naming name and the line.
 func ReadGlossary(r io.Reader, name string) (*Glossary, error) {
+	if r == nil {
+		return nil, fmt.Errorf("align: %s: nil reader", name)
+	}
 	g := &Glossary{byWord: map[string][]int{}, byRune: map[rune][]int{}}
 	t2s, err := opencc.T2S()
 	if err != nil {

@@ -45,6 +45,9 @@ func DefaultDictionary() (*Dictionary, error) {
 // ("傳統 传统 [chuan2 tong3] /tradition/traditional/"), naming it name in
 // errors. A malformed line gives a *[ParseError] naming name and the line.
 func LoadDictionary(r io.Reader, name string) (*Dictionary, error) {
+	if r == nil {
+		return nil, fmt.Errorf("align: %s: nil reader", name)
+	}
 	d, err := cedict.Parse(r, name)
 	if err != nil {
 		return nil, err
@@ -82,7 +85,12 @@ func englishStems(d *cedict.Dict) map[string]bool {
 }
 
 // Len returns the number of entries of the dictionary.
-func (d *Dictionary) Len() int { return d.dict.Len() }
+func (d *Dictionary) Len() int {
+	if d == nil {
+		return 0
+	}
+	return d.dict.Len()
+}
 
 // lexicon holds what one alignment needs of a dictionary: the stems of
 // each Chinese word met, computed once per word.

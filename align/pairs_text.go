@@ -36,6 +36,9 @@ type Pair struct {
 // without a paragraph pass yields nothing.
 func (a *Alignment) Pairs(level Level) iter.Seq[Pair] {
 	return func(yield func(Pair) bool) {
+		if a == nil {
+			return
+		}
 		links := a.Sentences
 		if level == Paragraphs {
 			links = a.Paragraphs
@@ -69,6 +72,9 @@ func (a *Alignment) Pairs(level Level) iter.Seq[Pair] {
 func paraText(s *Side, ids []int) (string, segment.Script) {
 	var all []int
 	for _, p := range ids {
+		if p < 0 || p >= len(s.Paragraphs) {
+			continue
+		}
 		para := s.Paragraphs[p]
 		for k := range para.Count {
 			all = append(all, para.First+k)
@@ -81,6 +87,9 @@ func paraText(s *Side, ids []int) (string, segment.Script) {
 func scriptOf(ss []segment.Sentence, ids []int) segment.Script {
 	var out segment.Script
 	for _, i := range ids {
+		if i < 0 || i >= len(ss) {
+			continue
+		}
 		switch sc := ss[i].Script; {
 		case sc == segment.NoScript || sc == segment.Ambiguous:
 			if out == segment.NoScript {
@@ -95,22 +104,27 @@ func scriptOf(ss []segment.Sentence, ids []int) segment.Script {
 	return out
 }
 
-// Text joins the clean text of sentences of one language: with a space for
-// English, with nothing for Chinese, and with a newline between sentences
-// of different paragraphs.
+// Text joins the clean text of the sentences ss[ids] of one language: with
+// a space for English, with nothing for Chinese, and with a newline between
+// sentences of different paragraphs. Ids outside ss are left out.
 func Text(ss []segment.Sentence, ids []int) string {
 	var b strings.Builder
-	for k, i := range ids {
+	prev := -1
+	for _, i := range ids {
+		if i < 0 || i >= len(ss) {
+			continue // not an index of ss
+		}
 		s := ss[i]
-		if k > 0 {
+		if prev >= 0 {
 			switch {
-			case s.Para != ss[ids[k-1]].Para:
+			case s.Para != ss[prev].Para:
 				b.WriteByte('\n')
 			case s.Lang != segment.Chinese:
 				b.WriteByte(' ')
 			}
 		}
 		b.WriteString(s.Text)
+		prev = i
 	}
 	return b.String()
 }

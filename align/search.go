@@ -75,6 +75,12 @@ type scorer struct {
 func (s *scorer) beadScore(i0, i1, j0, j1 int, t beadType) float64 {
 	sc := t.prior
 	if t.a == 0 || t.b == 0 {
+		if s.blank(i0, i1, j0, j1) {
+			// Blank lines (of presplit input) are omissions whatever
+			// the priors say: they cost nothing, and never pull a run of
+			// omissions over the text next to them.
+			return 0
+		}
 		return sc
 	}
 	zh, en := 0, 0
@@ -113,6 +119,21 @@ func (s *scorer) beadScore(i0, i1, j0, j1 int, t beadType) float64 {
 	sc += s.m.lengthScore(zh, en)
 	sc += s.pairs.beadItems(i0, i1, j0, j1, zh, en)
 	return sc
+}
+
+// blank reports whether the units [i0,i1) and [j0,j1) are all empty.
+func (s *scorer) blank(i0, i1, j0, j1 int) bool {
+	for r := i0; r < i1; r++ {
+		if s.m.units[sideZH][r].chars != 0 {
+			return false
+		}
+	}
+	for c := j0; c < j1; c++ {
+		if s.m.units[sideEN][c].chars != 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // lattice holds the forward and backward sums of one search, over the

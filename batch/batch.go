@@ -6,7 +6,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"slices"
 	"sort"
 	"strings"
 )
@@ -35,9 +34,26 @@ type Plan struct {
 	Jobs []Job
 	// Unpaired lists the language-tagged files without a partner.
 	Unpaired []string
-	// Skipped lists the files left out because they are not text.
-	Skipped []string
+	// Skipped lists the paths left out, with the reason: files that are
+	// not text (by their extension), broken symbolic links, symbolic
+	// links that loop back to a folder being walked, files reached twice
+	// by different paths, and what is neither a file nor a folder.
+	Skipped []Skip
 }
+
+// Skip is a path Discover left out, and why.
+type Skip struct {
+	Path   string
+	Reason string
+}
+
+// Reasons of Skip.
+const (
+	SkipNotText    = "not a text document (by its extension)"
+	SkipBrokenLink = "broken symbolic link"
+	SkipLoop       = "symbolic link loop: the folder is already being walked"
+	SkipSpecial    = "neither a regular file nor a folder"
+)
 
 // ErrNoInput means Discover was given no path.
 var ErrNoInput = errors.New("batch: no folder or file given")
@@ -52,55 +68,39 @@ var skipExt = map[string]bool{
 }
 
 // Discover finds the documents in paths (folders, walked recursively, and
-// files). With presplit, every document must be a pair (a mixed file cannot
-// be split one sentence per line): lone files are reported as unpaired.
+// files). Symbolic links are followed, to files and to folders; a link
+// that loops back to a folder being walked is reported in Skipped, and so
+// is a broken one. A file reached more than once (given twice, or through
+// a link) is one document, named after the first path that reached it.
+// Names (see Job.Name) are paths: relative to the folder given for a file
+// found in it, the base name for a file given itself, the full path when
+// two files would otherwise share a name. Files and folders whose name
+// starts with "." are left out of walks. With presplit, every document
+// must be a pair (a mixed file cannot be split one sentence per line):
+// lone files are reported as unpaired.
 func Discover(paths []string, presplit bool) (*Plan, error) {
 	if len(paths) == 0 {
 		return nil, ErrNoInput
 	}
-	var files []string
-	// names maps each file to its name in output: its path relative to
-	// the folder it was found in, or its base name.
-	names := map[string]string{}
+	w := &walker{plan: &Plan{}, names: map[string]string{}, real: map[string]string{}, dirs: map[string]uint8{}}
 	for _, p := range paths {
 		fi, err := os.Stat(p)
 		if err != nil {
 			return nil, err
 		}
 		if !fi.IsDir() {
-			files = append(files, p)
-			names[p] = filepath.Base(p)
+			w.file(p, filepath.Base(p), fi)
 			continue
 		}
-		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
-			if err != nil {
-				return err
-			}
-			name := d.Name()
-			if strings.HasPrefix(name, ".") && path != p {
-				if d.IsDir() {
-					return filepath.SkipDir
-				}
-				return nil
-			}
-			if d.Type().IsRegular() {
-				files = append(files, path)
-				if rel, err := filepath.Rel(p, path); err == nil {
-					names[path] = rel
-				} else {
-					names[path] = path
-				}
-			}
-			return nil
-		})
-		if err != nil {
+		if err := w.dir(p, p); err != nil {
 			return nil, fmt.Errorf("batch: %w", err)
 		}
 	}
-	sort.Strings(files)
-	files = slices.Compact(files)
+	files := w.files
+	plan := w.plan
 
-	plan := &Plan{}
+	sort.Strings(files)
+	names := w.names
 	// alts holds the path-based name of each job, for duplicate names.
 	var alts []string
 	type half struct{ en, zh, name string }
@@ -108,7 +108,7 @@ func Discover(paths []string, presplit bool) (*Plan, error) {
 	var keys []string
 	for _, f := range files {
 		if skipExt[strings.ToLower(filepath.Ext(f))] {
-			plan.Skipped = append(plan.Skipped, f)
+			plan.Skipped = append(plan.Skipped, Skip{f, SkipNotText})
 			continue
 		}
 		key, lang := languageOf(f)
@@ -149,6 +149,101 @@ func Discover(paths []string, presplit bool) (*Plan, error) {
 	uniqueNames(plan.Jobs, alts)
 	sort.SliceStable(plan.Jobs, func(i, j int) bool { return plan.Jobs[i].Name < plan.Jobs[j].Name })
 	return plan, nil
+}
+
+// walker collects the files of a Discover.
+type walker struct {
+	plan  *Plan
+	files []string
+	// names maps each file to its name in output; real maps the real
+	// path of each file (symbolic links resolved) to the first path that
+	// reached it; dirs holds the real paths of the folders walked.
+	names map[string]string
+	real  map[string]string
+	dirs  map[string]uint8
+}
+
+// States of a folder in walker.dirs.
+const (
+	walking = 1 + iota // being walked: a link to it loops
+	walked
+)
+
+// file records the regular file path named name, unless a path to the same
+// file came first.
+func (w *walker) file(path, name string, fi fs.FileInfo) {
+	if !fi.Mode().IsRegular() {
+		w.plan.Skipped = append(w.plan.Skipped, Skip{path, SkipSpecial})
+		return
+	}
+	real, err := filepath.EvalSymlinks(path)
+	if err != nil {
+		real = path
+	}
+	if abs, err := filepath.Abs(real); err == nil {
+		real = abs
+	}
+	if first, ok := w.real[real]; ok {
+		if filepath.Clean(first) != filepath.Clean(path) {
+			w.plan.Skipped = append(w.plan.Skipped, Skip{path, "the same file as " + first})
+		}
+		return
+	}
+	w.real[real] = path
+	w.files = append(w.files, path)
+	w.names[path] = name
+}
+
+// dir walks the folder path, found under the folder root given to
+// Discover, in lexical order.
+func (w *walker) dir(path, root string) error {
+	real, err := filepath.EvalSymlinks(path)
+	if err != nil {
+		return err
+	}
+	if abs, err := filepath.Abs(real); err == nil {
+		real = abs
+	}
+	switch w.dirs[real] {
+	case walking:
+		w.plan.Skipped = append(w.plan.Skipped, Skip{path, SkipLoop + " (" + real + ")"})
+		return nil
+	case walked:
+		w.plan.Skipped = append(w.plan.Skipped, Skip{path, "the same folder as one walked before (" + real + ")"})
+		return nil
+	}
+	w.dirs[real] = walking
+	defer func() { w.dirs[real] = walked }()
+	entries, err := os.ReadDir(path)
+	if err != nil {
+		return err
+	}
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), ".") {
+			continue
+		}
+		p := filepath.Join(path, e.Name())
+		fi, err := os.Stat(p) // follows symbolic links
+		if err != nil {
+			if e.Type()&fs.ModeSymlink != 0 {
+				w.plan.Skipped = append(w.plan.Skipped, Skip{p, SkipBrokenLink})
+				continue
+			}
+			return err
+		}
+		if fi.IsDir() {
+			if err := w.dir(p, root); err != nil {
+				return err
+			}
+			continue
+		}
+		name := p
+		if rel, err := filepath.Rel(root, p); err == nil {
+			name = rel
+		}
+		w.file(p, name, fi)
+	}
+	return nil
 }
 
 // uniqueNames gives jobs distinct names. Of the jobs sharing a name, the

@@ -7,11 +7,13 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/zhenalign/zhenalign/align"
 	"github.com/zhenalign/zhenalign/batch"
 	"github.com/zhenalign/zhenalign/corpus"
 	"github.com/zhenalign/zhenalign/segment"
@@ -64,7 +66,8 @@ func TestDiscover(t *testing.T) {
 		{filepath.Join("set", "001"), filepath.Join("set", "en", "001"), filepath.Join("set", "zh", "001")},
 	}, got)
 	assert.Equal(t, []string{filepath.Join(root, "lonely-zh.txt")}, plan.Unpaired)
-	assert.ElementsMatch(t, []string{filepath.Join(root, "set", "gold", "001.align"), filepath.Join(root, "tm.tmx")}, plan.Skipped)
+	assert.ElementsMatch(t, []batch.Skip{{filepath.Join(root, "set", "gold", "001.align"), batch.SkipNotText},
+		{filepath.Join(root, "tm.tmx"), batch.SkipNotText}}, plan.Skipped)
 
 	// With presplit, a lone file cannot be a document.
 	plan, err = batch.Discover([]string{root}, true)
@@ -216,11 +219,11 @@ func TestRunFailures(t *testing.T) {
 		opts    batch.Options
 		wantErr error // nil: aligned
 	}{
-		{"empty", map[string]string{"a.txt": ""}, batch.Options{}, batch.ErrEmpty},
-		{"blank", map[string]string{"a.txt": " \n\n\t\n"}, batch.Options{}, batch.ErrEmpty},
-		{"one side empty", map[string]string{"a.en.txt": en, "a.zh.txt": "\n"}, batch.Options{}, batch.ErrEmpty},
-		{"presplit blank lines", map[string]string{"a.en.txt": "\n\n", "a.zh.txt": zh}, batch.Options{Presplit: true}, batch.ErrEmpty},
-		{"one language", map[string]string{"a.txt": "English only, no Chinese here.\n"}, batch.Options{}, batch.ErrOneLanguage},
+		{"empty", map[string]string{"a.txt": ""}, batch.Options{}, align.ErrEmpty},
+		{"blank", map[string]string{"a.txt": " \n\n\t\n"}, batch.Options{}, align.ErrEmpty},
+		{"one side empty", map[string]string{"a.en.txt": en, "a.zh.txt": "\n"}, batch.Options{}, align.ErrEmpty},
+		{"presplit blank lines", map[string]string{"a.en.txt": "\n\n", "a.zh.txt": zh}, batch.Options{Presplit: true}, align.ErrEmpty},
+		{"one language", map[string]string{"a.txt": "English only, no Chinese here.\n"}, batch.Options{}, align.ErrOneLanguage},
 		{"binary", map[string]string{"a.txt": "\x00\x01"}, batch.Options{}, segment.ErrBinary},
 		{"presplit paragraphs", map[string]string{"a.en.txt": en, "a.zh.txt": zh},
 			batch.Options{Presplit: true, Level: corpus.Paragraphs}, batch.ErrNoUnits},
@@ -248,11 +251,10 @@ func TestRunFailures(t *testing.T) {
 			}
 			assert.ErrorIs(t, got[0].Err, tc.wantErr)
 			assert.Nil(t, got[0].Units)
+			assert.Contains(t, got[0].Err.Error(), root, "the error names the file")
 		})
 	}
-	for _, err := range []error{batch.ErrEmpty, batch.ErrOneLanguage, batch.ErrNoUnits} {
-		assert.True(t, strings.HasPrefix(err.Error(), "batch: "), err.Error())
-	}
+	assert.True(t, strings.HasPrefix(batch.ErrNoUnits.Error(), "batch: "))
 }
 
 // TestRunDeliverError checks that an error from deliver stops the run: no
@@ -303,4 +305,92 @@ func TestRunDeliverError(t *testing.T) {
 			assert.Equal(t, want, delivered, "nothing is delivered after the error")
 		})
 	}
+}
+
+// TestDiscoverLinks checks that symbolic links are followed, to files and
+// to folders, that a loop and a broken link are reported, and that a file
+// reached twice is one document named after the first path.
+func TestDiscoverLinks(t *testing.T) {
+	root := t.TempDir()
+	coll := filepath.Join(root, "coll")
+	touch(t, coll, map[string]string{"x.txt": "a", "sub/x.txt": "b"})
+	touch(t, root, map[string]string{"elsewhere/page.txt": "c", "shared/en/1": "d", "shared/zh/1": "e"})
+	require.NoError(t, os.Symlink(filepath.Join(root, "elsewhere", "page.txt"), filepath.Join(coll, "linked.txt")))
+	require.NoError(t, os.Symlink(filepath.Join(root, "shared"), filepath.Join(coll, "set")))
+	require.NoError(t, os.Symlink(coll, filepath.Join(coll, "sub", "loop")))
+	require.NoError(t, os.Symlink(filepath.Join(root, "nowhere"), filepath.Join(coll, "broken.txt")))
+
+	plan, err := batch.Discover([]string{coll, filepath.Join(coll, "sub", "x.txt")}, false)
+	require.NoError(t, err)
+	got := map[string]string{}
+	for _, j := range plan.Jobs {
+		got[j.Name] = strings.Join(j.Files(), " ")
+	}
+	assert.Equal(t, map[string]string{
+		"x.txt":                       filepath.Join(coll, "x.txt"),
+		filepath.Join("sub", "x.txt"): filepath.Join(coll, "sub", "x.txt"),
+		"linked.txt":                  filepath.Join(coll, "linked.txt"),
+		filepath.Join("set", "1"):     filepath.Join(coll, "set", "en", "1") + " " + filepath.Join(coll, "set", "zh", "1"),
+	}, got, "every document once, each named by its own path")
+	reasons := map[string]string{}
+	for _, sk := range plan.Skipped {
+		reasons[sk.Path] = sk.Reason
+	}
+	assert.Equal(t, batch.SkipBrokenLink, reasons[filepath.Join(coll, "broken.txt")])
+	assert.Contains(t, reasons[filepath.Join(coll, "sub", "loop")], batch.SkipLoop)
+
+	// A symbolic link to a folder given with other arguments is walked.
+	link := filepath.Join(root, "link-to-elsewhere")
+	require.NoError(t, os.Symlink(filepath.Join(root, "elsewhere"), link))
+	plan, err = batch.Discover([]string{filepath.Join(coll, "x.txt"), link}, false)
+	require.NoError(t, err)
+	require.Len(t, plan.Jobs, 2)
+	assert.Equal(t, "page.txt", plan.Jobs[0].Name)
+	assert.Equal(t, filepath.Join(link, "page.txt"), plan.Jobs[0].Mixed)
+
+	// The same file given twice, once through a link, is one document.
+	plan, err = batch.Discover([]string{filepath.Join(root, "elsewhere", "page.txt"), filepath.Join(coll, "linked.txt")}, false)
+	require.NoError(t, err)
+	require.Len(t, plan.Jobs, 1)
+	require.Len(t, plan.Skipped, 1)
+	assert.Contains(t, plan.Skipped[0].Reason, "the same file as")
+}
+
+// TestRunProgress checks that Progress reports each document's search as
+// it goes.
+func TestRunProgress(t *testing.T) {
+	root := t.TempDir()
+	touch(t, root, map[string]string{
+		"a.txt": "Nearly 50 businesses attended the forum.近50家企业出席论坛。\nWang Wen chaired it.王雯主持。\n",
+		"b.txt": "The forum was held online.论坛以线上形式举行。\n",
+	})
+	plan, err := batch.Discover([]string{root}, false)
+	require.NoError(t, err)
+	var mu sync.Mutex
+	seen := map[int]int{}
+	opts := batch.Options{Workers: 2, Progress: func(job, done, total int) {
+		mu.Lock()
+		defer mu.Unlock()
+		assert.LessOrEqual(t, done, total)
+		seen[job]++
+	}}
+	require.NoError(t, batch.Run(context.Background(), plan.Jobs, opts, func(batch.Result) error { return nil }))
+	assert.Positive(t, seen[0])
+	assert.Positive(t, seen[1])
+}
+
+// TestNilAndEmpty checks that Run and Discover do not panic on nil or
+// empty arguments.
+func TestNilAndEmpty(t *testing.T) {
+	assert.NotPanics(t, func() {
+		var noContext context.Context
+		assert.NoError(t, batch.Run(noContext, nil, batch.Options{}, nil))
+		root := t.TempDir()
+		touch(t, root, map[string]string{"a.txt": "Hello.\n你好。\n"})
+		plan, err := batch.Discover([]string{root}, false)
+		require.NoError(t, err)
+		assert.NoError(t, batch.Run(context.Background(), plan.Jobs, batch.Options{Workers: -3}, nil))
+		_, err = batch.Discover([]string{""}, false)
+		assert.Error(t, err)
+	})
 }

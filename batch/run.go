@@ -6,12 +6,12 @@ import (
 	"fmt"
 	"os"
 	"runtime"
+	"strings"
 	"sync"
 	"time"
 
 	"github.com/zhenalign/zhenalign/align"
 	"github.com/zhenalign/zhenalign/corpus"
-	"github.com/zhenalign/zhenalign/segment"
 )
 
 // Result is the outcome of one Job.
@@ -23,16 +23,18 @@ type Result struct {
 	// Sentences counts the sentences of the document(s).
 	Sentences int
 	Elapsed   time.Duration
-	// Err says why the document could not be aligned; Units is then nil.
+	// Warnings are the alignment's warnings (see align.Alignment).
+	Warnings []error
+	// Err says why the document could not be aligned, naming its file or
+	// files; Units is then nil.
+	// Empty files (align.ErrEmpty), mixed documents in one language
+	// (align.ErrOneLanguage) and the other errors of align.AlignSources
+	// fail the document, not the batch.
 	Err error
 }
 
 // Errors of a document.
 var (
-	// ErrEmpty means a file holds no text.
-	ErrEmpty = errors.New("batch: empty: no text to align")
-	// ErrOneLanguage means a mixed document holds only one language.
-	ErrOneLanguage = errors.New("batch: only one language: nothing to align")
 	// ErrNoUnits means the alignment of a document has no unit at the
 	// level asked for: paragraphs of presplit pairs.
 	ErrNoUnits = errors.New("batch: no units at this level")
@@ -55,10 +57,16 @@ type Options struct {
 	Presplit bool
 	// Level chooses sentence or paragraph units.
 	Level corpus.Level
+	// Progress, if not nil, is called as the documents advance, from the
+	// goroutines aligning them (so possibly from several at once): job is
+	// the index of the job, and done out of total is how far its current
+	// search is (see align.WithProgress).
+	Progress func(job, done, total int)
 }
 
 // Run aligns jobs and calls deliver with each result, in the order of jobs,
-// from the goroutine that called Run. When ctx is cancelled, no new
+// from the goroutine that called Run (a nil ctx is context.Background(), a
+// nil deliver drops the results). When ctx is cancelled, no new
 // document is started; the results of the documents already started are
 // delivered, and Run returns ctx.Err(). Jobs never started are not
 // delivered.
@@ -67,16 +75,21 @@ type Options struct {
 // no further result is delivered, and Run returns that error, wrapped with
 // the name of the document.
 func Run(ctx context.Context, jobs []Job, opts Options, deliver func(Result) error) error {
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	if deliver == nil {
+		deliver = func(Result) error { return nil }
+	}
 	parent := ctx
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	al := opts.Aligner
 	if al == nil {
-		if opts.Presplit {
-			al = align.New(align.WithPresplit())
-		} else {
-			al = align.New()
-		}
+		al = align.New()
+	}
+	if opts.Presplit {
+		al = al.With(align.WithPresplit())
 	}
 	workers := opts.Workers
 	if workers <= 0 {
@@ -94,7 +107,11 @@ func Run(ctx context.Context, jobs []Job, opts Options, deliver func(Result) err
 		go func() {
 			defer wg.Done()
 			for t := range tasks {
-				r := alignJob(al, t.job, opts)
+				jal := al
+				if opts.Progress != nil {
+					jal = al.With(align.WithProgress(func(done, total int) { opts.Progress(t.i, done, total) }))
+				}
+				r := alignJob(jal, t.job, opts)
 				r.Index = t.i
 				done <- r
 			}
@@ -159,61 +176,35 @@ func alignJob(al *align.Aligner, job Job, opts Options) (r Result) {
 	r = Result{Job: job}
 	defer func() {
 		if p := recover(); p != nil {
-			r.Units, r.Err = nil, fmt.Errorf("%w: %v", ErrInternal, p)
+			r.Units, r.Err = nil, fmt.Errorf("%s: %w: %v", strings.Join(job.Files(), ", "), ErrInternal, p)
 		}
 		r.Elapsed = time.Since(start)
 	}()
-	r.Units, r.Sentences, r.Err = alignFiles(al, job, opts)
+	r = alignFiles(al, job, opts)
 	return r
 }
 
-func alignFiles(al *align.Aligner, job Job, opts Options) ([]corpus.Unit, int, error) {
-	var segOpts []segment.Option
-	if opts.Presplit && job.Mixed == "" {
-		segOpts = append(segOpts, segment.Presplit())
-	}
-	seg := segment.New(segOpts...)
-	var docs []*segment.Document
-	n := 0
+func alignFiles(al *align.Aligner, job Job, opts Options) (r Result) {
+	r.Job = job
+	var srcs []align.Source
 	for _, f := range job.Files() {
 		data, err := os.ReadFile(f)
 		if err != nil {
-			return nil, 0, err
+			r.Err = err
+			return r
 		}
-		// A pair says which of its files failed; a mixed file is the
-		// document itself.
-		where := func(err error) error {
-			if job.Mixed != "" {
-				return err
-			}
-			return fmt.Errorf("%s: %w", f, err)
-		}
-		d, err := seg.Parse(data)
-		if err != nil {
-			return nil, 0, where(err)
-		}
-		if d.Empty() {
-			return nil, 0, where(ErrEmpty)
-		}
-		n += len(d.Sentences)
-		docs = append(docs, d)
+		srcs = append(srcs, align.Source{Name: f, Data: data})
 	}
-	var res *align.Alignment
-	var err error
-	if len(docs) == 1 {
-		res, err = al.AlignMixed(docs[0])
-		if err == nil && (len(res.Src.Sentences) == 0 || len(res.Tgt.Sentences) == 0) {
-			err = ErrOneLanguage
-		}
-	} else {
-		res, err = al.AlignDocuments(docs[0], docs[1])
-	}
+	res, err := al.AlignSources(srcs...)
 	if err != nil {
-		return nil, n, err
+		r.Err = err
+		return r
 	}
-	units := corpus.FromAlignment(res, opts.Level, job.Name)
-	if len(units) == 0 {
-		return nil, n, ErrNoUnits
+	r.Sentences = len(res.Src.Sentences) + len(res.Tgt.Sentences)
+	r.Warnings = res.Warnings
+	r.Units = corpus.FromAlignment(res, opts.Level, job.Name)
+	if len(r.Units) == 0 {
+		r.Units, r.Err = nil, fmt.Errorf("%s: %w", strings.Join(job.Files(), ", "), ErrNoUnits)
 	}
-	return units, n, nil
+	return r
 }

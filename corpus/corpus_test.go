@@ -214,9 +214,9 @@ func TestFilter(t *testing.T) {
 	assert.NotContains(t, keep(t, corpus.DropNoHan()), "ABC|ABC")
 	assert.NotContains(t, keep(t, corpus.DropOmissions()), "Omitted.|")
 	assert.NotContains(t, keep(t, corpus.LengthRatio(1, 8)), "A very long English sentence for a tiny Chinese one.|短。")
-	assert.Contains(t, keep(t, corpus.Script(corpus.ToSimplified)), "Traditional.|头发干净。")
-	assert.Contains(t, keep(t, corpus.Script(corpus.ToTraditional)), "Hello world.|你好，世界。")
-	assert.Contains(t, keep(t, corpus.Script(corpus.ToTraditional)), "Two sentences. Here.|兩句。")
+	assert.Contains(t, keep(t, corpus.ConvertScript(corpus.ToSimplified)), "Traditional.|头发干净。")
+	assert.Contains(t, keep(t, corpus.ConvertScript(corpus.ToTraditional)), "Hello world.|你好，世界。")
+	assert.Contains(t, keep(t, corpus.ConvertScript(corpus.ToTraditional)), "Two sentences. Here.|兩句。")
 
 	// Through a Writer.
 	f, err := corpus.NewFilter(corpus.Types("1-1"), corpus.Dedup())

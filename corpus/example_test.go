@@ -15,7 +15,7 @@ func ExampleFilter() {
 		{EN: "A doubtful pair.", ZH: "可疑。", ENIDs: []int{2}, ZHIDs: []int{2}, Score: 0.3},
 		{EN: "Hair.", ZH: "頭髮。", ENIDs: []int{3}, ZHIDs: []int{3}, Score: 0.9, Script: segment.Traditional},
 	}
-	f, err := corpus.NewFilter(corpus.MinScore(0.5), corpus.Dedup(), corpus.Script(corpus.ToSimplified))
+	f, err := corpus.NewFilter(corpus.MinScore(0.5), corpus.Dedup(), corpus.ConvertScript(corpus.ToSimplified))
 	if err != nil {
 		fmt.Println(err)
 		return

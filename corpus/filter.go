@@ -1,23 +1,34 @@
 package corpus
 
 import (
+	"errors"
+	"fmt"
 	"hash/maphash"
+	"math"
 	"slices"
+	"strconv"
+	"strings"
 
 	"github.com/zhenalign/zhenalign/internal/han"
 	"github.com/zhenalign/zhenalign/internal/opencc"
 	"github.com/zhenalign/zhenalign/segment"
 )
 
-// ZHScript says how a Filter writes the Chinese side.
-type ZHScript uint8
+// ScriptConversion says how a Filter writes the Chinese side: as written,
+// or converted to one script (see ConvertScript). The script a text is
+// written in is a segment.Script.
+type ScriptConversion uint8
 
-// Choices of ZHScript.
+// Choices of ScriptConversion.
 const (
-	AsWritten ZHScript = iota
+	KeepScript ScriptConversion = iota
 	ToSimplified
 	ToTraditional
 )
+
+// ErrFilterOption means NewFilter got an option with a value it cannot
+// use: a score outside [0,1], a malformed link type, a bad length ratio.
+var ErrFilterOption = errors.New("corpus: bad filter option")
 
 // FilterOption configures a Filter.
 type FilterOption func(*filterOptions)
@@ -31,24 +42,54 @@ type filterOptions struct {
 	dropNoHan     bool
 	dropOmissions bool
 	dedup         bool
-	script        ZHScript
+	script        ScriptConversion
+	// bad holds the values the options could not use.
+	bad []string
 }
 
-// MinScore keeps the units scoring at least x.
-func MinScore(x float64) FilterOption { return func(o *filterOptions) { o.minScore = x } }
+// MinScore keeps the units scoring at least x, a number in [0,1].
+func MinScore(x float64) FilterOption {
+	return func(o *filterOptions) {
+		if math.IsNaN(x) || x < 0 || x > 1 {
+			o.bad = append(o.bad, fmt.Sprintf("MinScore: %v is not in [0,1]", x))
+		}
+		o.minScore = x
+	}
+}
 
 // Types keeps the units of the given link types ("1-1", "1-2"; English
-// count first, as Unit.Type gives them).
+// count first, as Unit.Type gives them). Spaces around a type are
+// ignored.
 func Types(types ...string) FilterOption {
-	return func(o *filterOptions) { o.types = append(o.types, types...) }
+	return func(o *filterOptions) {
+		for _, t := range types {
+			t = strings.TrimSpace(t)
+			a, b, ok := strings.Cut(t, "-")
+			na, err1 := strconv.Atoi(a)
+			nb, err2 := strconv.Atoi(b)
+			if !ok || err1 != nil || err2 != nil || na < 0 || nb < 0 {
+				o.bad = append(o.bad, fmt.Sprintf("Types: %q is not a link type such as 1-2", t))
+				continue
+			}
+			o.types = append(o.types, strconv.Itoa(na)+"-"+strconv.Itoa(nb))
+		}
+	}
 }
 
 // LengthRatio keeps the units whose English side has between min and max
 // characters per Chinese character (white space excluded); 0 leaves a
-// bound open. Units with an empty side are not affected.
+// bound open. Units with an empty side are not affected. The bounds must be
+// finite, not negative, and min ≤ max when both are set.
 func LengthRatio(min, max float64) FilterOption {
-	return func(o *filterOptions) { o.minRatio, o.maxRatio = min, max }
+	return func(o *filterOptions) {
+		if !finite(min) || !finite(max) || min < 0 || max < 0 || (max > 0 && min > max) {
+			o.bad = append(o.bad, fmt.Sprintf("LengthRatio: bad bounds %v..%v", min, max))
+		}
+		o.minRatio, o.maxRatio = min, max
+	}
 }
+
+func finite(x float64) bool { return !math.IsNaN(x) && !math.IsInf(x, 0) }
 
 // DropIdentical drops the units whose two sides are the same text.
 func DropIdentical() FilterOption { return func(o *filterOptions) { o.dropIdentical = true } }
@@ -63,10 +104,16 @@ func DropOmissions() FilterOption { return func(o *filterOptions) { o.dropOmissi
 // an earlier unit.
 func Dedup() FilterOption { return func(o *filterOptions) { o.dedup = true } }
 
-// Script converts the Chinese side to simplified or traditional script
-// (with the OpenCC tables), or leaves it as written.
-func Script(s ZHScript) FilterOption {
-	return func(o *filterOptions) { o.script = s }
+// ConvertScript converts the Chinese side to simplified or traditional
+// script (with the OpenCC tables), or leaves it as written (KeepScript,
+// the default).
+func ConvertScript(c ScriptConversion) FilterOption {
+	return func(o *filterOptions) {
+		if c > ToTraditional {
+			o.bad = append(o.bad, fmt.Sprintf("ConvertScript: unknown conversion %d", c))
+		}
+		o.script = c
+	}
 }
 
 // Filter selects and rewrites units. It keeps the state of Dedup, so it is
@@ -81,11 +128,17 @@ type Filter struct {
 }
 
 // NewFilter returns a Filter configured by opts; with no option it keeps
-// every unit unchanged.
+// every unit unchanged. An option with a value it cannot use gives an error
+// wrapping ErrFilterOption that says which.
 func NewFilter(opts ...FilterOption) (*Filter, error) {
 	f := &Filter{seed: maphash.MakeSeed()}
 	for _, opt := range opts {
-		opt(&f.o)
+		if opt != nil {
+			opt(&f.o)
+		}
+	}
+	if len(f.o.bad) > 0 {
+		return nil, fmt.Errorf("%w: %s", ErrFilterOption, strings.Join(f.o.bad, "; "))
 	}
 	if f.o.dedup {
 		f.seen = map[uint64]bool{}
@@ -108,6 +161,12 @@ func NewFilter(opts ...FilterOption) (*Filter, error) {
 // Keep reports whether u passes the filter, and rewrites its Chinese side
 // when a script is asked for.
 func (f *Filter) Keep(u *Unit) bool {
+	if u == nil {
+		return false
+	}
+	if f == nil {
+		return true // a nil Filter keeps everything
+	}
 	o := &f.o
 	if u.Score < o.minScore {
 		return false
@@ -152,8 +211,20 @@ func (f *Filter) Keep(u *Unit) bool {
 	return true
 }
 
-// Writer returns a Writer that passes to w the units f keeps.
-func (f *Filter) Writer(w Writer) Writer { return &filterWriter{f: f, w: w} }
+// Writer returns a Writer that passes to w the units f keeps. With a nil w,
+// writing fails.
+func (f *Filter) Writer(w Writer) Writer {
+	if w == nil {
+		w = nilWriter{}
+	}
+	return &filterWriter{f: f, w: w}
+}
+
+// nilWriter stands for a nil Writer.
+type nilWriter struct{}
+
+func (nilWriter) Write(Unit) error { return errNil }
+func (nilWriter) Close() error     { return errNil }
 
 type filterWriter struct {
 	f *Filter

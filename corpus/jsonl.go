@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"strings"
 
@@ -12,12 +13,22 @@ import (
 	"github.com/zhenalign/zhenalign/segment"
 )
 
-// ErrNoText means a JSONL row has neither "en" nor "zh".
-var ErrNoText = errors.New("corpus: row has neither en nor zh")
+// Errors of JSONLReader, wrapped in a *ParseError.
+var (
+	// ErrNoText means a JSONL row has neither "en" nor "zh".
+	ErrNoText = errors.New("corpus: row has neither en nor zh")
+	// ErrNotObject means a JSONL line is not a JSON object.
+	ErrNotObject = errors.New("corpus: line is not a JSON object")
+)
+
+var utf8BOM = []byte("\xEF\xBB\xBF")
 
 // JSONLReader reads units from JSON lines as JSONLWriter writes them (the
 // fields en and zh are needed; en_ids, zh_ids, score and doc are read when
-// present). It streams: call Next until it returns false, then check Err.
+// present). A UTF-8 byte order mark at the start is skipped. A line that is
+// not a JSON object (ErrNotObject), a row with neither en nor zh
+// (ErrNoText) and a score outside [0,1] (ErrScore) stop the reader with a
+// *ParseError naming the file and line. It streams: call Next until it returns false, then check Err.
 type JSONLReader struct {
 	sc   *bufio.Scanner
 	name string
@@ -29,7 +40,7 @@ type JSONLReader struct {
 // NewJSONLReader returns a reader of JSON lines from r, naming it name in
 // errors.
 func NewJSONLReader(r io.Reader, name string) *JSONLReader {
-	sc := bufio.NewScanner(r)
+	sc := bufio.NewScanner(readerOrNil(r))
 	sc.Buffer(make([]byte, 64<<10), 64<<20)
 	return &JSONLReader{sc: sc, name: name}
 }
@@ -42,9 +53,17 @@ func (r *JSONLReader) Next() bool {
 	}
 	for r.sc.Scan() {
 		r.line++
-		b := bytes.TrimSpace(r.sc.Bytes())
+		b := r.sc.Bytes()
+		if r.line == 1 {
+			b = bytes.TrimPrefix(b, utf8BOM)
+		}
+		b = bytes.TrimSpace(b)
 		if len(b) == 0 {
 			continue
+		}
+		if b[0] != '{' {
+			r.err = &ParseError{File: r.name, Line: r.line, Err: ErrNotObject}
+			return false
 		}
 		var row struct {
 			EN    *string  `json:"en"`
@@ -55,7 +74,7 @@ func (r *JSONLReader) Next() bool {
 			Doc   string   `json:"doc"`
 		}
 		if err := json.Unmarshal(b, &row); err != nil {
-			r.err = &ParseError{File: r.name, Line: r.line, Err: err}
+			r.err = &ParseError{File: r.name, Line: r.line, Err: jsonError(err)}
 			return false
 		}
 		if row.EN == nil && row.ZH == nil {
@@ -70,6 +89,10 @@ func (r *JSONLReader) Next() bool {
 			u.ZH = *row.ZH
 		}
 		if row.Score != nil {
+			if err := checkScore(*row.Score); err != nil {
+				r.err = &ParseError{File: r.name, Line: r.line, Err: fmt.Errorf("score: %w", err)}
+				return false
+			}
 			u.Score = *row.Score
 		}
 		u.Script = scriptOfText(u.ZH)
@@ -80,6 +103,22 @@ func (r *JSONLReader) Next() bool {
 		r.err = &ParseError{File: r.name, Line: r.line + 1, Err: err}
 	}
 	return false
+}
+
+// jsonError rewrites the errors of encoding/json that name Go types
+// ("cannot unmarshal number into Go struct field .en of type string") in
+// the terms of the file: the field and the JSON type wanted.
+func jsonError(err error) error {
+	var te *json.UnmarshalTypeError
+	if !errors.As(err, &te) {
+		return err
+	}
+	want := map[string]string{"en": "a string", "zh": "a string", "doc": "a string", "score": "a number",
+		"en_ids": "an array of integers", "zh_ids": "an array of integers"}[te.Field]
+	if want == "" {
+		want = "another type"
+	}
+	return fmt.Errorf("field %q: want %s, not %s", te.Field, want, te.Value)
 }
 
 // Unit returns the unit read by the last call to Next.

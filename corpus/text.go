@@ -24,11 +24,15 @@ func NewTextWriter(w io.Writer, cols int) *TextWriter {
 	if cols < 40 {
 		cols = 80
 	}
-	return &TextWriter{bw: bufio.NewWriter(w), col: (cols - 3) / 2, first: true}
+	return &TextWriter{bw: bufio.NewWriter(writerOrNil(w)), col: (cols - 3) / 2, first: true}
 }
 
-// Write writes u as a block of lines with a header giving its type and score.
+// Write writes u as a block of lines with a header giving its type and
+// score, or nothing when both its sides are empty.
 func (w *TextWriter) Write(u Unit) error {
+	if blank(u) {
+		return nil
+	}
 	if !w.first {
 		w.bw.WriteByte('\n')
 	}

@@ -99,9 +99,11 @@ type TMXWriter struct {
 func NewTMXWriter(w io.Writer, opts ...TMXOption) *TMXWriter {
 	o := tmxOptions{version: "(devel)", segtype: "sentence", adminLang: "en"}
 	for _, opt := range opts {
-		opt(&o)
+		if opt != nil {
+			opt(&o)
+		}
 	}
-	enc := xml.NewEncoder(w)
+	enc := xml.NewEncoder(writerOrNil(w))
 	enc.Indent("", "  ")
 	return &TMXWriter{enc: enc, opts: o, zhLang: xmlClean(o.zhLang)}
 }
@@ -118,6 +120,9 @@ func (w *TMXWriter) Write(u Unit) error {
 	en, zh := xmlClean(u.EN), xmlClean(u.ZH)
 	if en == "" || zh == "" {
 		return nil
+	}
+	if err := checkScore(u.Score); err != nil {
+		return err
 	}
 	w.start()
 	zhLang := w.zhLang

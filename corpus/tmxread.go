@@ -54,7 +54,8 @@ var ErrNotTMX = errors.New("corpus: not a TMX document")
 // The input is UTF-8 (a byte order mark is skipped), UTF-16 (told by its
 // byte order mark or its first "<"), or ISO-8859-1 or US-ASCII when its
 // XML declaration says so; other declared encodings are an error.
-// Malformed XML, a root other than <tmx> and an unreadable x-AlignScore
+// Malformed XML, a root other than <tmx> and an x-AlignScore that is not
+// a number in [0,1] (ErrScore)
 // stop the reader with a *ParseError giving the name and the line. A
 // TMXReader is not safe for concurrent use.
 type TMXReader struct {
@@ -71,7 +72,7 @@ type TMXReader struct {
 // name, or "") is used in errors only. Nothing is read before the first
 // call to Next.
 func NewTMXReader(r io.Reader, name string) *TMXReader {
-	return &TMXReader{src: r, name: name}
+	return &TMXReader{src: readerOrNil(r), name: name}
 }
 
 // Next reads the next unit and reports whether there is one. It returns
@@ -191,6 +192,9 @@ func (r *TMXReader) readTU() (Unit, error) {
 				switch typ {
 				case tmxPropScore:
 					s, err := strconv.ParseFloat(strings.TrimSpace(text.String()), 64)
+					if err == nil {
+						err = checkScore(s)
+					}
 					if err != nil {
 						return Unit{}, &ParseError{File: r.name, Line: line, Err: fmt.Errorf("%s: %w", tmxPropScore, err)}
 					}

@@ -17,13 +17,20 @@ type TSVWriter struct {
 
 // NewTSVWriter returns a Writer of TSV lines to w.
 func NewTSVWriter(w io.Writer) *TSVWriter {
-	return &TSVWriter{bw: bufio.NewWriter(w)}
+	return &TSVWriter{bw: bufio.NewWriter(writerOrNil(w))}
 }
 
 var tsvEscaper = strings.NewReplacer(`\`, `\\`, "\t", `\t`, "\n", `\n`, "\r", `\r`)
 
-// Write writes u as one line.
+// Write writes u as one line, or nothing when both its sides are empty. A
+// score outside [0,1] is an error wrapping ErrScore.
 func (w *TSVWriter) Write(u Unit) error {
+	if blank(u) {
+		return nil
+	}
+	if err := checkScore(u.Score); err != nil {
+		return err
+	}
 	tsvEscaper.WriteString(w.bw, u.EN)
 	w.bw.WriteByte('\t')
 	tsvEscaper.WriteString(w.bw, u.ZH)
@@ -47,7 +54,7 @@ type MosesWriter struct {
 // NewMosesWriter returns a Writer of English lines to en and Chinese lines
 // to zh.
 func NewMosesWriter(en, zh io.Writer) *MosesWriter {
-	return &MosesWriter{en: bufio.NewWriter(en), zh: bufio.NewWriter(zh)}
+	return &MosesWriter{en: bufio.NewWriter(writerOrNil(en)), zh: bufio.NewWriter(writerOrNil(zh))}
 }
 
 var oneLine = strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ", "\u2028", " ", "\u2029", " ")

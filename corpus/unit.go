@@ -1,6 +1,9 @@
 package corpus
 
 import (
+	"errors"
+	"fmt"
+	"math"
 	"strconv"
 
 	"github.com/zhenalign/zhenalign/align"
@@ -41,6 +44,22 @@ func (u Unit) Type() string {
 	return strconv.Itoa(ne) + "-" + strconv.Itoa(nz)
 }
 
+// ErrScore means a unit's score is not a number in [0,1].
+var ErrScore = errors.New("corpus: score not in [0,1]")
+
+// checkScore returns an error wrapping ErrScore when x is not in [0,1]
+// (NaN and infinities included).
+func checkScore(x float64) error {
+	if math.IsNaN(x) || x < 0 || x > 1 {
+		return fmt.Errorf("%w: %v", ErrScore, x)
+	}
+	return nil
+}
+
+// blank reports whether both sides of u are empty: a unit the text formats
+// leave out (a blank line of presplit input, linked as an omission).
+func blank(u Unit) bool { return u.EN == "" && u.ZH == "" }
+
 // Level says whether units are built from sentence or paragraph links.
 type Level = align.Level
 
@@ -54,6 +73,9 @@ const (
 // naming doc as their document. At paragraph level, an alignment without
 // paragraph links gives no units.
 func FromAlignment(a *align.Alignment, level Level, doc string) []Unit {
+	if a == nil {
+		return nil
+	}
 	n := len(a.Sentences)
 	if level == Paragraphs {
 		n = len(a.Paragraphs)

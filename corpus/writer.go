@@ -3,6 +3,7 @@ package corpus
 import (
 	"bufio"
 	"encoding/json"
+	"errors"
 	"io"
 	"math"
 	"strconv"
@@ -14,6 +15,33 @@ import (
 type Writer interface {
 	Write(Unit) error
 	Close() error
+}
+
+// errNil is the error of reading from a nil io.Reader or writing to a nil
+// io.Writer given to a constructor of this package.
+var errNil = errors.New("corpus: nil reader or writer")
+
+// nilIO stands for a nil io.Reader or io.Writer: every call fails with
+// errNil.
+type nilIO struct{}
+
+func (nilIO) Read([]byte) (int, error)  { return 0, errNil }
+func (nilIO) Write([]byte) (int, error) { return 0, errNil }
+
+// readerOrNil returns r, or a reader that fails when r is nil.
+func readerOrNil(r io.Reader) io.Reader {
+	if r == nil {
+		return nilIO{}
+	}
+	return r
+}
+
+// writerOrNil returns w, or a writer that fails when w is nil.
+func writerOrNil(w io.Writer) io.Writer {
+	if w == nil {
+		return nilIO{}
+	}
+	return w
 }
 
 // Row is the JSON form of a unit: one object per line in JSONL files.
@@ -35,14 +63,21 @@ type JSONLWriter struct {
 
 // NewJSONLWriter returns a Writer of JSON lines to w.
 func NewJSONLWriter(w io.Writer) *JSONLWriter {
-	bw := bufio.NewWriter(w)
+	bw := bufio.NewWriter(writerOrNil(w))
 	enc := json.NewEncoder(bw)
 	enc.SetEscapeHTML(false)
 	return &JSONLWriter{bw: bw, enc: enc}
 }
 
-// Write writes u as one line.
+// Write writes u as one line, or nothing when both its sides are empty. A
+// score outside [0,1] is an error wrapping ErrScore.
 func (w *JSONLWriter) Write(u Unit) error {
+	if blank(u) {
+		return nil
+	}
+	if err := checkScore(u.Score); err != nil {
+		return err
+	}
 	return w.enc.Encode(Row{EN: u.EN, ZH: u.ZH, ENIDs: nonNil(u.ENIDs), ZHIDs: nonNil(u.ZHIDs),
 		Type: u.Type(), Score: round4(u.Score), Doc: u.Doc})
 }
@@ -69,11 +104,16 @@ type LadderWriter struct {
 // NewLadderWriter returns a Writer of ladder lines to w, Chinese ids first
 // when zhFirst is set, English ids first otherwise.
 func NewLadderWriter(w io.Writer, zhFirst bool) *LadderWriter {
-	return &LadderWriter{bw: bufio.NewWriter(w), zhFirst: zhFirst}
+	return &LadderWriter{bw: bufio.NewWriter(writerOrNil(w)), zhFirst: zhFirst}
 }
 
-// Write writes u as one ladder line.
+// Write writes u as one ladder line; a unit with two empty sides keeps its
+// line, so that every id is written. A score outside [0,1] is an error
+// wrapping ErrScore.
 func (w *LadderWriter) Write(u Unit) error {
+	if err := checkScore(u.Score); err != nil {
+		return err
+	}
 	a, b := u.ENIDs, u.ZHIDs
 	if w.zhFirst {
 		a, b = b, a

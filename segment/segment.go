@@ -47,7 +47,9 @@ type Segmenter struct {
 func New(opts ...Option) *Segmenter {
 	s := &Segmenter{}
 	for _, o := range opts {
-		o(&s.opts)
+		if o != nil {
+			o(&s.opts)
+		}
 	}
 	return s
 }
@@ -68,10 +70,16 @@ func Parse(text []byte, opts ...Option) (*Document, error) {
 // invalid bytes in otherwise valid UTF-8 are kept in the sentence they fall
 // in and flag it as Mojibake.
 func (s *Segmenter) Parse(text []byte) (*Document, error) {
+	if s == nil {
+		s = &Segmenter{} // the zero Segmenter has the defaults
+	}
 	if err := check(text); err != nil {
 		return nil, err
 	}
-	doc := &Document{}
+	doc := &Document{FirstInvalid: -1}
+	if !utf8.Valid(text) {
+		doc.InvalidBytes, doc.FirstInvalid = countInvalid(text)
+	}
 	var st state
 	s.scan(text, &st, func(p Paragraph, sents []Sentence) bool {
 		p.First = len(doc.Sentences)
@@ -87,6 +95,9 @@ func (s *Segmenter) Parse(text []byte) (*Document, error) {
 // iteration goes. It yields nothing for input that Parse rejects; use Parse
 // to get the error.
 func (s *Segmenter) Sentences(text []byte) iter.Seq[Sentence] {
+	if s == nil {
+		s = &Segmenter{}
+	}
 	return func(yield func(Sentence) bool) {
 		if check(text) != nil {
 			return
@@ -142,6 +153,27 @@ func check(text []byte) error {
 		return fmt.Errorf("%w (%d invalid bytes in the first %d, the first at offset %d)", ErrEncoding, invalid, len(p), first)
 	}
 	return nil
+}
+
+// countInvalid returns the number of bytes of text that are not part of a
+// valid UTF-8 sequence, and the offset of the first.
+func countInvalid(text []byte) (n, first int) {
+	first = -1
+	for i := 0; i < len(text); {
+		if text[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(text[i:])
+		if r == utf8.RuneError && size == 1 {
+			n++
+			if first < 0 {
+				first = i
+			}
+		}
+		i += size
+	}
+	return n, first
 }
 
 // state holds the scratch buffers of one scan.

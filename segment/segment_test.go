@@ -600,3 +600,31 @@ func TestSentencesIterator(t *testing.T) {
 	}
 	assert.Equal(t, 3, n)
 }
+
+// TestNilAndInvalid checks that nothing panics on nil input or a nil or
+// zero Segmenter, and that invalid UTF-8 is counted with its first offset.
+func TestNilAndInvalid(t *testing.T) {
+	var nilSeg *segment.Segmenter
+	assert.NotPanics(t, func() {
+		d, err := segment.Parse(nil)
+		require.NoError(t, err)
+		assert.True(t, d.Empty())
+		d, err = nilSeg.Parse([]byte("Hello. 你好。"))
+		require.NoError(t, err)
+		assert.Len(t, d.Sentences, 2)
+		d, err = segment.New(nil).Parse([]byte("One."))
+		require.NoError(t, err)
+		assert.Len(t, d.Sentences, 1)
+		for range nilSeg.Sentences(nil) {
+			t.Error("no sentence in nil input")
+		}
+	})
+	d, err := segment.Parse([]byte("Good text.\xff More\xfe\xfd text 你好。"))
+	require.NoError(t, err)
+	assert.Equal(t, 3, d.InvalidBytes)
+	assert.Equal(t, 10, d.FirstInvalid)
+	d, err = segment.Parse([]byte("Good text."))
+	require.NoError(t, err)
+	assert.Equal(t, 0, d.InvalidBytes)
+	assert.Equal(t, -1, d.FirstInvalid)
+}

@@ -130,6 +130,11 @@ type Paragraph struct {
 type Document struct {
 	Paragraphs []Paragraph
 	Sentences  []Sentence
+	// InvalidBytes counts the bytes of the input that are not UTF-8 (Parse
+	// accepts a few in otherwise valid text, see Mojibake), and
+	// FirstInvalid is the byte offset of the first of them (-1 when there
+	// is none).
+	InvalidBytes, FirstInvalid int
 }
 
 // Empty reports whether d holds no text: no sentence with a non-empty span

@@ -7,7 +7,8 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"strings"
+
+	"golang.org/x/term"
 
 	"github.com/zhenalign/zhenalign/align"
 	"github.com/zhenalign/zhenalign/corpus"
@@ -54,10 +55,9 @@ A file may be - for standard input.
 	if *presplit && len(pos) != 2 {
 		return fmt.Errorf("%w: --presplit needs two files, one per language", errUsage)
 	}
-	if err := of.check(e); err != nil {
+	if err := of.check(e, pos...); err != nil {
 		return err
 	}
-	var segOpts []segment.Option
 	alOpts := []align.Option{}
 	for _, o := range []struct {
 		on  bool
@@ -72,7 +72,6 @@ A file may be - for standard input.
 		}
 	}
 	if *presplit {
-		segOpts = append(segOpts, segment.Presplit())
 		alOpts = append(alOpts, align.WithPresplit())
 	}
 	more, err := resourceOptions(*glossary, *dictFile)
@@ -80,36 +79,23 @@ A file may be - for standard input.
 		return err
 	}
 	alOpts = append(alOpts, more...)
-	docs := make([]*segment.Document, len(pos))
+	srcs := make([]align.Source, len(pos))
 	for k, name := range pos {
 		data, err := e.readInput(name)
 		if err != nil {
 			return err
 		}
-		if docs[k], err = segment.Parse(data, segOpts...); err != nil {
-			return fmt.Errorf("%s: %w", name, err)
-		}
-		if docs[k].Empty() {
-			return fmt.Errorf("%s: no text to align (the file is empty or blank)", name)
-		}
+		srcs[k] = align.Source{Name: name, Data: data}
 	}
 	prog := newProgress(e.stderr, "aligning", 1)
 	defer prog.finish()
 	alOpts = append(alOpts, align.WithProgress(prog.set))
-	al := align.New(alOpts...)
-	var res *align.Alignment
-	if len(docs) == 1 {
-		res, err = al.AlignMixed(docs[0])
-	} else {
-		res, err = al.AlignDocuments(docs[0], docs[1])
-	}
+	res, err := align.New(alOpts...).AlignSources(srcs...)
 	if err != nil {
-		return fmt.Errorf("%s: %w", strings.Join(pos, ", "), err)
+		return err
 	}
-	if len(docs) == 1 && (len(res.Src.Sentences) == 0 || len(res.Tgt.Sentences) == 0) {
-		fmt.Fprintf(e.stderr, "zhenalign align: %s: warning: no %s text found; every sentence is an omission\n",
-			pos[0], map[bool]string{true: "English", false: "Chinese"}[len(res.Src.Sentences) == 0])
-	}
+	prog.finish()
+	e.warn("align", res.Warnings)
 	if lv == corpus.Paragraphs && res.Paragraphs == nil {
 		return fmt.Errorf("--level para: the inputs have no paragraphs to align")
 	}
@@ -138,14 +124,22 @@ func (e *env) outputFormat(format, out, def string, allowed ...string) (string, 
 	return "", fmt.Errorf("%w: unknown format %q (want one of %v)", errUsage, format, allowed)
 }
 
-// isTerminal reports whether w is a character device (a terminal).
+// isTerminal reports whether w is a terminal (not merely a character
+// device such as /dev/null).
 func isTerminal(w io.Writer) bool {
 	f, ok := w.(*os.File)
-	if !ok {
-		return false
+	return ok && f != nil && term.IsTerminal(int(f.Fd()))
+}
+
+// terminalWidth returns the width of the terminal w in cells, or 100 when
+// w is not a terminal or its width is unknown.
+func terminalWidth(w io.Writer) int {
+	if f, ok := w.(*os.File); ok && f != nil {
+		if cols, _, err := term.GetSize(int(f.Fd())); err == nil && cols > 0 {
+			return cols
+		}
 	}
-	fi, err := f.Stat()
-	return err == nil && fi.Mode()&os.ModeCharDevice != 0
+	return 100
 }
 
 // resourceOptions loads the glossary and dictionary files named on the

@@ -13,6 +13,7 @@ import (
 	"strconv"
 	"strings"
 	"sync/atomic"
+	"syscall"
 	"time"
 
 	"github.com/zhenalign/zhenalign/align"
@@ -96,8 +97,24 @@ second Ctrl-C aborts.
 	for _, f := range plan.Unpaired {
 		fmt.Fprintf(e.stderr, "unpaired: %s\n", f)
 	}
+	for _, sk := range plan.Skipped {
+		if sk.Reason != batch.SkipNotText {
+			fmt.Fprintf(e.stderr, "skipped: %s: %s\n", sk.Path, sk.Reason)
+		}
+	}
 	if len(plan.Jobs) == 0 {
 		return errors.New("no document to align")
+	}
+	if !*split {
+		var inputs []string
+		for _, j := range plan.Jobs {
+			inputs = append(inputs, j.Files()...)
+		}
+		for _, out := range of.files() {
+			if err := checkNotInput(out, inputs); err != nil {
+				return err
+			}
+		}
 	}
 	if !*split && of.format == "ladder" && len(plan.Jobs) > 1 {
 		return fmt.Errorf("%w: a ladder has no document column, so -f ladder cannot combine %d documents: use --split", errUsage, len(plan.Jobs))
@@ -108,48 +125,23 @@ second Ctrl-C aborts.
 			pairs++
 		}
 	}
-	fmt.Fprintf(e.stderr, "found %d documents (%d mixed, %d pairs), %d unpaired, %d skipped\n",
-		len(plan.Jobs), len(plan.Jobs)-pairs, pairs, len(plan.Unpaired), len(plan.Skipped))
+	fmt.Fprintf(e.stderr, "found %d %s (%d mixed, %d %s), %d unpaired, %d skipped\n",
+		len(plan.Jobs), plural(len(plan.Jobs), "document", "documents"), len(plan.Jobs)-pairs, pairs, plural(pairs, "pair", "pairs"),
+		len(plan.Unpaired), len(plan.Skipped))
 
-	// Ctrl-C: stop starting documents; a second one aborts at once. The
-	// watcher ends when runBatch returns.
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	sig := make(chan os.Signal, 2)
-	signal.Notify(sig, os.Interrupt)
-	finished := make(chan struct{})
-	defer func() {
-		signal.Stop(sig)
-		close(finished)
-	}()
-	var interrupted atomic.Bool
-	go func() {
-		select {
-		case <-sig:
-		case <-finished:
-			return
-		}
-		interrupted.Store(true)
-		fmt.Fprintln(e.stderr, "\ninterrupted: finishing the documents in progress (Ctrl-C again to abort)")
-		cancel()
-		select {
-		case <-sig:
-			e.removeTemps()
-			fmt.Fprintln(e.stderr, "aborted")
-			os.Exit(130)
-		case <-finished:
-		}
-	}()
+	ctx, interrupted, stopSignals := e.watchSignals()
+	defer stopSignals()
 
-	prog := newProgress(e.stderr, "documents", len(plan.Jobs))
+	prog := newBatchProgress(e.stderr, plan.Jobs)
 	st := &batchStats{types: map[string]int{}, start: time.Now()}
-	opts := batch.Options{Aligner: align.New(alOpts...), Workers: *workers, Presplit: *presplit, Level: lv}
+	opts := batch.Options{Aligner: align.New(alOpts...), Workers: *workers, Presplit: *presplit, Level: lv, Progress: prog.set}
 	// run aligns the documents and writes each with write; a write error
 	// stops the run and is returned.
 	run := func(write func(batch.Result) error) error {
 		var werr error
 		err := batch.Run(ctx, plan.Jobs, opts, func(r batch.Result) error {
-			prog.add(1)
+			prog.done(r.Index)
+			e.warn("batch", r.Warnings)
 			if r.Err != nil {
 				st.failed = append(st.failed, r)
 				return nil
@@ -195,6 +187,41 @@ second Ctrl-C aborts.
 		return errors.New("interrupted")
 	}
 	return nil
+}
+
+// watchSignals returns a context cancelled on the first Ctrl-C, SIGTERM or
+// SIGHUP (no new document is started; those in progress are finished and
+// written), and a flag telling whether that happened. A second signal
+// removes the temporary output files and exits at once with status 130.
+// stop ends the watch.
+func (e *env) watchSignals() (ctx context.Context, interrupted *atomic.Bool, stop func()) {
+	ctx, cancel := context.WithCancel(context.Background())
+	sig := make(chan os.Signal, 2)
+	signal.Notify(sig, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
+	finished := make(chan struct{})
+	interrupted = &atomic.Bool{}
+	go func() {
+		select {
+		case <-sig:
+		case <-finished:
+			return
+		}
+		interrupted.Store(true)
+		fmt.Fprintln(e.stderr, "\ninterrupted: finishing the documents in progress (Ctrl-C again to abort)")
+		cancel()
+		select {
+		case <-sig:
+			e.removeTemps()
+			fmt.Fprintln(e.stderr, "aborted")
+			os.Exit(130)
+		case <-finished:
+		}
+	}()
+	return ctx, interrupted, func() {
+		signal.Stop(sig)
+		close(finished)
+		cancel()
+	}
 }
 
 // batchSplit writes each document to its own file in the folder of.out,
@@ -260,13 +287,19 @@ func (s *batchStats) add(r batch.Result) {
 // stop says why the run ended early ("" when it did not).
 func (s *batchStats) report(e *env, stop string, total int) {
 	for _, r := range s.failed {
-		fmt.Fprintf(e.stderr, "failed: %s: %v\n", r.Job.Name, r.Err)
+		fmt.Fprintf(e.stderr, "failed: %v\n", r.Err)
 	}
 	var types []string
 	for t := range s.types {
 		types = append(types, t)
 	}
-	sort.Slice(types, func(i, j int) bool { return s.types[types[i]] > s.types[types[j]] })
+	sort.Slice(types, func(i, j int) bool {
+		a, b := types[i], types[j]
+		if s.types[a] != s.types[b] {
+			return s.types[a] > s.types[b]
+		}
+		return a < b
+	})
 	var parts []string
 	for _, t := range types {
 		parts = append(parts, fmt.Sprintf("%s %d", t, s.types[t]))
@@ -280,6 +313,7 @@ func (s *batchStats) report(e *env, stop string, total int) {
 	if stop != "" {
 		state = fmt.Sprintf(" (%s: %d not written)", stop, total-s.docs-len(s.failed))
 	}
-	fmt.Fprintf(e.stderr, "aligned %d documents, %d failed%s; %d sentences, %d units (%s), mean score %.3f; %.1fs\n",
-		s.docs, len(s.failed), state, s.sentences, s.units, strings.Join(parts, ", "), mean, el.Seconds())
+	fmt.Fprintf(e.stderr, "aligned %d %s, %d failed%s; %d %s, %d %s (%s), mean score %.3f; %.1fs\n",
+		s.docs, plural(s.docs, "document", "documents"), len(s.failed), state, s.sentences, plural(s.sentences, "sentence", "sentences"),
+		s.units, plural(s.units, "unit", "units"), strings.Join(parts, ", "), mean, el.Seconds())
 }

@@ -150,7 +150,7 @@ func TestBatchWriteError(t *testing.T) {
 		code, _, stderr := runCmd(t, "", "batch", in, "-f", "jsonl", "-o", out, "--split", "-j", "1")
 		assert.Equal(t, 1, code)
 		assert.Contains(t, stderr, "zhenalign batch: b.txt: -o ")
-		assert.Contains(t, stderr, "aligned 1 documents, 0 failed (stopped by an output error: 2 not written)")
+		assert.Contains(t, stderr, "aligned 1 document, 0 failed (stopped by an output error: 2 not written)")
 		assert.FileExists(t, filepath.Join(out, "a.jsonl"))
 		assert.NoFileExists(t, filepath.Join(out, "c.jsonl"), "the run stops at the failed write")
 	})

@@ -34,7 +34,7 @@ in the format of -f, through the same filters as align's.
 	if len(pos) != 1 {
 		return fmt.Errorf("%w: want one input file, got %d", errUsage, len(pos))
 	}
-	if err := of.check(e); err != nil {
+	if err := of.check(e, pos...); err != nil {
 		return err
 	}
 	lv := level.lv
@@ -53,9 +53,16 @@ in the format of -f, through the same filters as align's.
 	if err != nil {
 		return err
 	}
-	return e.emit(of, lv, false, func(write func(corpus.Unit) error) error {
+	empty := 0
+	err = e.emit(of, lv, false, func(write func(corpus.Unit) error) error {
 		for n := 1; r.Next(); n++ {
 			u := r.Unit()
+			if u.EN == "" && u.ZH == "" && len(u.ENIDs) == 0 && len(u.ZHIDs) == 0 {
+				// A TMX unit in other languages only (fr, de), or
+				// with untagged variants: nothing to convert.
+				empty++
+				continue
+			}
 			if of.format == "ladder" && u.ENIDs == nil && u.ZHIDs == nil {
 				return fmt.Errorf("%s: unit %d has no sentence ids to write a ladder with (a TMX from another tool?)", name, n)
 			}
@@ -65,6 +72,11 @@ in the format of -f, through the same filters as align's.
 		}
 		return r.Err()
 	})
+	if empty > 0 {
+		fmt.Fprintf(e.stderr, "zhenalign convert: warning: %s: %d %s no English or Chinese text (no variant tagged en or zh): left out\n",
+			name, empty, plural(empty, "unit has", "units have"))
+	}
+	return err
 }
 
 // unitReader is what convert needs of the corpus readers.

@@ -5,10 +5,13 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"slices"
 	"strconv"
 	"strings"
+
+	"golang.org/x/text/language"
 
 	"github.com/zhenalign/zhenalign/corpus"
 )
@@ -46,10 +49,10 @@ func addOutputFlags(fs *flag.FlagSet, def string, allowed []string) *outputFlags
 	}
 	fs.StringVar(&o.format, "f", "", "output format: "+strings.Join(allowed, ", ")+deflt)
 	fs.StringVar(&o.out, "o", "-", "output file (- for standard output); for moses, the prefix of OUT.en and OUT.zh")
-	fs.Float64Var(&o.minScore, "min-score", 0, "leave out units scoring below this (scores are in [0,1])")
+	fs.Var(finiteFloat{&o.minScore}, "min-score", "leave out units scoring below this (scores are in [0,1])")
 	fs.StringVar(&o.types, "types", "", "keep only these link types, English count first (e.g. 1-1,1-2)")
-	fs.Float64Var(&o.minRatio, "min-ratio", 0, "leave out units with fewer English characters per Chinese character")
-	fs.Float64Var(&o.maxRatio, "max-ratio", 0, "leave out units with more English characters per Chinese character")
+	fs.Var(finiteFloat{&o.minRatio}, "min-ratio", "leave out units with fewer English characters per Chinese character")
+	fs.Var(finiteFloat{&o.maxRatio}, "max-ratio", "leave out units with more English characters per Chinese character")
 	fs.BoolVar(&o.dropIdentical, "drop-identical", false, "leave out units whose two sides are the same text")
 	fs.BoolVar(&o.dropNoHan, "drop-no-han", false, "leave out units whose Chinese side has no Han character")
 	fs.BoolVar(&o.dropOmissions, "drop-omissions", false, "leave out 1-0 and 0-1 units")
@@ -59,8 +62,9 @@ func addOutputFlags(fs *flag.FlagSet, def string, allowed []string) *outputFlags
 	return o
 }
 
-// check validates the flags, after parsing, and settles the format.
-func (o *outputFlags) check(e *env) error {
+// check validates the flags, after parsing, and settles the format. inputs
+// are the files the command reads: the output may not be one of them.
+func (o *outputFlags) check(e *env, inputs ...string) error {
 	f, err := e.outputFormat(o.format, o.out, o.defaultFormat, o.formatsAllowed...)
 	if err != nil {
 		return err
@@ -69,24 +73,34 @@ func (o *outputFlags) check(e *env) error {
 	if o.format == "moses" && (o.out == "-" || o.out == "") {
 		return fmt.Errorf("%w: -f moses writes two files: give their prefix with -o", errUsage)
 	}
-	outs := []string{o.out}
-	if o.format == "moses" {
-		outs = []string{o.out + ".en", o.out + ".zh"}
+	outs := o.files()
+	if o.format == "moses" && !o.outIsDir {
+		if fi, err := os.Stat(o.out); (err == nil && fi.IsDir()) || strings.HasSuffix(o.out, "/") || strings.HasSuffix(o.out, string(os.PathSeparator)) {
+			return fmt.Errorf("%w: -o %s is a folder: -f moses needs a file prefix (-o DIR/corpus writes DIR/corpus.en and DIR/corpus.zh)", errUsage, o.out)
+		}
 	}
 	if !o.outIsDir {
 		for _, name := range outs {
 			if err := checkOutput(name); err != nil {
 				return err
 			}
+			if err := checkNotInput(name, inputs); err != nil {
+				return err
+			}
 		}
-	}
-	if o.minScore < 0 || o.minScore > 1 {
-		return fmt.Errorf("%w: --min-score must be in [0,1] (scores are), not %g", errUsage, o.minScore)
 	}
 	switch o.zhScript {
 	case "as-written", "simplified", "traditional":
 	default:
 		return fmt.Errorf("%w: --zh-script must be as-written, simplified or traditional, not %q", errUsage, o.zhScript)
+	}
+	if o.zhLang != "" {
+		if err := checkChineseTag(o.zhLang); err != nil {
+			return err
+		}
+	}
+	if o.minScore < 0 || o.minScore > 1 {
+		return fmt.Errorf("%w: --min-score must be in [0,1] (scores are), not %g", errUsage, o.minScore)
 	}
 	if o.minRatio < 0 || o.maxRatio < 0 || (o.maxRatio > 0 && o.minRatio > o.maxRatio) {
 		return fmt.Errorf("%w: bad length ratio bounds %g..%g", errUsage, o.minRatio, o.maxRatio)
@@ -99,6 +113,54 @@ func (o *outputFlags) check(e *env) error {
 			return fmt.Errorf("%w: bad link type %q in --types (want forms like 1-2)", errUsage, t)
 		}
 	}
+	// The filter checks its own values too.
+	if _, err := o.filter(); err != nil {
+		return fmt.Errorf("%w: %v", errUsage, err)
+	}
+	return nil
+}
+
+// files returns the files the output is written to: the -o file, or the
+// two files of -f moses.
+func (o *outputFlags) files() []string {
+	if o.format == "moses" {
+		return []string{o.out + ".en", o.out + ".zh"}
+	}
+	return []string{o.out}
+}
+
+// checkChineseTag reports a --zh-lang that is not a BCP 47 tag of Chinese.
+func checkChineseTag(tag string) error {
+	t, err := language.Parse(tag)
+	if err != nil {
+		return fmt.Errorf("%w: --zh-lang %q is not a BCP 47 language tag (want zh-CN, zh-TW, zh-Hant-HK...)", errUsage, tag)
+	}
+	if b, _ := t.Base(); b.String() != "zh" {
+		return fmt.Errorf("%w: --zh-lang %q is not a Chinese language tag (want zh-CN, zh-TW, zh-Hant-HK...)", errUsage, tag)
+	}
+	return nil
+}
+
+// finiteFloat is a flag.Value of a float64 that is a number: NaN and
+// infinities are refused.
+type finiteFloat struct{ p *float64 }
+
+func (f finiteFloat) String() string {
+	if f.p == nil {
+		return "0"
+	}
+	return strconv.FormatFloat(*f.p, 'g', -1, 64)
+}
+
+func (f finiteFloat) Set(s string) error {
+	x, err := strconv.ParseFloat(s, 64)
+	if err != nil {
+		return errors.New("want a number")
+	}
+	if math.IsNaN(x) || math.IsInf(x, 0) {
+		return fmt.Errorf("want a finite number, not %s", s)
+	}
+	*f.p = x
 	return nil
 }
 
@@ -132,9 +194,9 @@ func (o *outputFlags) filter() (*corpus.Filter, error) {
 	}
 	switch o.zhScript {
 	case "simplified":
-		opts = append(opts, corpus.Script(corpus.ToSimplified))
+		opts = append(opts, corpus.ConvertScript(corpus.ToSimplified))
 	case "traditional":
-		opts = append(opts, corpus.Script(corpus.ToTraditional))
+		opts = append(opts, corpus.ConvertScript(corpus.ToTraditional))
 	}
 	return corpus.NewFilter(opts...)
 }
@@ -158,15 +220,18 @@ func (e *env) emit(o *outputFlags, level corpus.Level, zhFirst bool, each func(f
 	})
 }
 
-// pump writes every unit to w and closes it.
+// pump writes every unit to w and closes it. It returns the first error:
+// after a failed write, closing fails the same way.
 func pump(w corpus.Writer, each func(func(corpus.Unit) error) error) error {
-	if err := each(w.Write); err != nil {
-		return errors.Join(err, w.Close())
+	err := each(w.Write)
+	if cerr := w.Close(); err == nil {
+		err = cerr
 	}
-	return w.Close()
+	return err
 }
 
-// newWriter returns the corpus writer of the format (moses aside).
+// newWriter returns the corpus writer of the format (moses aside); the
+// two-column text view is as wide as the terminal when w is one.
 func (o *outputFlags) newWriter(w io.Writer, level corpus.Level, zhFirst bool) corpus.Writer {
 	switch o.format {
 	case "tmx":
@@ -176,11 +241,7 @@ func (o *outputFlags) newWriter(w io.Writer, level corpus.Level, zhFirst bool) c
 	case "ladder":
 		return corpus.NewLadderWriter(w, zhFirst)
 	case "text":
-		cols := 100
-		if c, err := strconv.Atoi(os.Getenv("COLUMNS")); err == nil && c > 0 {
-			cols = c
-		}
-		return corpus.NewTextWriter(w, cols)
+		return corpus.NewTextWriter(w, terminalWidth(w))
 	}
 	return corpus.NewJSONLWriter(w)
 }

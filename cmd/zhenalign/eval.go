@@ -22,8 +22,9 @@ func runEval(e *env, args []string) error {
 
 GOLD and PRED are ladder files ("[i,j]:[k]" per line, first side's ids first),
 directories of NAME.align ladder files, or JSONL files of {"en":...,"zh":...}
-pairs. Ladders are scored like ../shared/tools/score_ladder.py (paper metric,
-strict and lax), pairs like score_pairs.py (strict and lax).
+pairs. Ladders are scored with the paper metric of the Bertalign evaluation
+and with Vecalign's strict and lax F1; pairs with strict and lax F1 on the
+pairs' texts (see the package documentation of eval).
 
 `)
 		fset.PrintDefaults()

@@ -8,6 +8,7 @@ import (
 	"os"
 	"strings"
 	"sync"
+	"syscall"
 )
 
 func main() {
@@ -65,6 +66,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			return 0
 		case errors.Is(err, flag.ErrHelp):
 			return 0
+		case errors.Is(err, syscall.EPIPE):
+			// The reader of the output went away (| head): end quietly,
+			// with the status a shell gives a process killed by SIGPIPE.
+			return 128 + int(syscall.SIGPIPE)
 		case errors.Is(err, errUsage):
 			fmt.Fprintf(stderr, "zhenalign %s: %v\n", c.name, err)
 			return 2
@@ -137,6 +142,21 @@ func parseFlags(fs *flag.FlagSet, args []string) ([]string, error) {
 		return nil, fmt.Errorf("%w: %v (run 'zhenalign %s -h' for help)", errUsage, err, fs.Name())
 	}
 	return pos, nil
+}
+
+// warn prints each warning of command cmd on standard error.
+func (e *env) warn(cmd string, warnings []error) {
+	for _, w := range warnings {
+		fmt.Fprintf(e.stderr, "zhenalign %s: warning: %v\n", cmd, w)
+	}
+}
+
+// plural returns one when n is 1, many otherwise.
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }
 
 // readInput reads a named file, or standard input for "-".

@@ -125,8 +125,9 @@ func TestAlignCommandBadInput(t *testing.T) {
 		msg  string
 	}{
 		{"missing file", []string{"align", filepath.Join(dir, "nope.txt"), en}, 1, "no such file"},
-		{"empty file", []string{"align", empty, en}, 1, "empty.txt: no text to align"},
-		{"blank file", []string{"align", "--presplit", zh, blank}, 1, "blank.txt: no text to align"},
+		{"empty file", []string{"align", empty, en}, 1, "empty.txt: align: no text to align"},
+		{"blank file", []string{"align", "--presplit", zh, blank}, 1, "blank.txt: align: no text to align"},
+		{"one language", []string{"align", en}, 1, "en.txt: align: only one language: nothing to align (English text only)"},
 		{"same language", []string{"align", en, en2}, 1, "both sides are in the same language"},
 		{"binary", []string{"align", bin, en}, 1, "bin.dat: segment: input is binary"},
 		{"three files", []string{"align", en, en2, zh}, 2, "want one mixed file or two files"},
@@ -140,11 +141,6 @@ func TestAlignCommandBadInput(t *testing.T) {
 			assert.Contains(t, stderr, tc.msg)
 		})
 	}
-	// One language only in a mixed document: a warning, and omissions.
-	code, stdout, stderr := runCmd(t, "", "align", en, "-f", "ladder")
-	assert.Equal(t, 0, code)
-	assert.Contains(t, stderr, "no Chinese text found")
-	assert.Equal(t, "[0]:[]:", stdout[:7])
 }
 
 // TestEvalCommandMatchesPython runs every command recorded in
@@ -267,10 +263,10 @@ func TestBatchCommand(t *testing.T) {
 	combined := filepath.Join(out, "all.tmx")
 	code, _, stderr := runCmd(t, "", "batch", in, "-f", "tmx", "-o", combined, "-j", "2")
 	assert.Equal(t, 1, code, "some documents failed")
-	assert.Contains(t, stderr, "failed: empty.txt: batch: empty: no text to align")
-	assert.Contains(t, stderr, "failed: image.dat: segment: input is binary")
+	assert.Contains(t, stderr, "empty.txt: align: no text to align")
+	assert.Contains(t, stderr, "image.dat: segment: input is binary")
 	assert.Contains(t, stderr, "aligned 6 documents, 2 failed")
-	assert.Contains(t, stderr, "found 8 documents (7 mixed, 1 pairs)")
+	assert.Contains(t, stderr, "found 8 documents (7 mixed, 1 pair)")
 
 	// The combined TMX is valid, and names each unit's document.
 	f, err := os.Open(combined)

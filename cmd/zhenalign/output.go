@@ -30,6 +30,28 @@ func checkOutput(name string) error {
 	return nil
 }
 
+// checkNotInput refuses an output file that is one of the inputs (the
+// same file, also through a symbolic link or another path): writing it
+// would replace the input with the output.
+func checkNotInput(out string, inputs []string) error {
+	if out == "-" || out == "" {
+		return nil
+	}
+	fo, err := os.Stat(out)
+	if err != nil {
+		return nil // it does not exist yet
+	}
+	for _, in := range inputs {
+		if in == "-" {
+			continue
+		}
+		if fi, err := os.Stat(in); err == nil && os.SameFile(fo, fi) {
+			return fmt.Errorf("%w: -o %s is the input file %s: the output would replace it", errUsage, out, in)
+		}
+	}
+	return nil
+}
+
 // writeOutput calls write with standard output for "-", or with a file that
 // replaces name only once write has succeeded, so that a failed run never
 // leaves a half-written file behind.

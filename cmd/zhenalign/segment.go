@@ -26,7 +26,7 @@ type segmentRow struct {
 func runSegment(e *env, args []string) error {
 	fs := flag.NewFlagSet("segment", flag.ContinueOnError)
 	fs.SetOutput(e.stderr)
-	format := fs.String("f", "jsonl", "output format: jsonl or text")
+	format := fs.String("f", "", "output format: jsonl or text (default: text on a terminal, jsonl otherwise)")
 	presplit := fs.Bool("presplit", false, "the input holds one sentence per line")
 	out := fs.String("o", "-", "output file (- for standard output)")
 	fs.Usage = func() {
@@ -40,10 +40,15 @@ func runSegment(e *env, args []string) error {
 	if len(pos) != 1 {
 		return fmt.Errorf("%w: want one input file, got %d", errUsage, len(pos))
 	}
-	if *format != "jsonl" && *format != "text" {
-		return fmt.Errorf("%w: unknown format %q (want jsonl or text)", errUsage, *format)
+	f, err := e.outputFormat(*format, *out, "jsonl", "jsonl", "text")
+	if err != nil {
+		return err
 	}
+	*format = f
 	if err := checkOutput(*out); err != nil {
+		return err
+	}
+	if err := checkNotInput(*out, pos); err != nil {
 		return err
 	}
 	data, err := e.readInput(pos[0])
@@ -57,6 +62,13 @@ func runSegment(e *env, args []string) error {
 	doc, err := segment.Parse(data, opts...)
 	if err != nil {
 		return fmt.Errorf("%s: %w", pos[0], err)
+	}
+	if doc.Empty() {
+		return fmt.Errorf("%s: no text (the input is empty or blank)", pos[0])
+	}
+	if doc.InvalidBytes > 0 {
+		fmt.Fprintf(e.stderr, "zhenalign segment: warning: %s: %d bytes are not UTF-8 (replaced by U+FFFD), the first at offset %d\n",
+			pos[0], doc.InvalidBytes, doc.FirstInvalid)
 	}
 	return e.writeOutput(*out, func(w io.Writer) error {
 		bw := bufio.NewWriter(w)

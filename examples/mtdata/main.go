@@ -49,7 +49,7 @@ func run(dir, prefix string, minScore float64, log io.Writer) (n int, err error)
 	}
 	defer closeFile(zh, &n, &err)
 	filter, err := corpus.NewFilter(corpus.MinScore(minScore), corpus.Types("1-1"), corpus.LengthRatio(1, 8),
-		corpus.DropIdentical(), corpus.DropNoHan(), corpus.Dedup(), corpus.Script(corpus.ToSimplified))
+		corpus.DropIdentical(), corpus.DropNoHan(), corpus.Dedup(), corpus.ConvertScript(corpus.ToSimplified))
 	if err != nil {
 		return 0, err
 	}

@@ -1,0 +1,160 @@
+package align
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/zhenalign/zhenalign/segment"
+)
+
+// Errors of the entry points that take raw text (AlignSources, AlignTexts,
+// AlignReaders), each wrapped with the name of the input concerned.
+var (
+	// ErrInputs means the call got neither one mixed text nor two texts
+	// (or one text with WithPresplit, which needs two).
+	ErrInputs = errors.New("align: want one mixed text or two texts")
+	// ErrEmpty means an input holds no text: it is empty or blank.
+	ErrEmpty = errors.New("align: no text to align (empty or blank input)")
+	// ErrOneLanguage means a mixed document holds English or Chinese
+	// text but not both: there is nothing to pair.
+	ErrOneLanguage = errors.New("align: only one language: nothing to align")
+	// ErrNilDocument means a method got a nil *segment.Document.
+	ErrNilDocument = errors.New("align: nil document")
+	// ErrBadDocument means a *segment.Document's paragraphs do not cover
+	// its sentences in order (it was not made by segment.Parse).
+	ErrBadDocument = errors.New("align: malformed document")
+)
+
+// Warnings of the entry points that take raw text, found in
+// Alignment.Warnings wrapped with the name of the input.
+var (
+	// ErrInvalidUTF8 means an input holds bytes that are not UTF-8; the
+	// alignment went on with U+FFFD in their place.
+	ErrInvalidUTF8 = errors.New("align: invalid UTF-8")
+)
+
+// Source is one input text of AlignSources: its bytes, and a name (a file
+// name, say) used in errors and warnings.
+type Source struct {
+	Name string
+	Data []byte
+}
+
+// AlignSources aligns raw text, the one path from input bytes to an
+// alignment that the command-line tool and package batch take too:
+//
+//   - one source is a mixed document holding English and Chinese
+//     interleaved, aligned as AlignMixed does;
+//   - two sources are two documents, one per language, in either order,
+//     aligned as AlignDocuments does (Src is the first); with WithPresplit
+//     they hold one sentence per line, and blank lines, kept so that ids
+//     are line numbers, become omissions.
+//
+// The policy for bad input is the same for every caller. Input that is not
+// text (segment.ErrBinary, segment.ErrEncoding) or holds no text
+// (ErrEmpty) is an error, and so is a mixed document holding one language
+// only (ErrOneLanguage) and two documents in the same language
+// (ErrSameLanguage); each error names its source. Problems that do not
+// stop the alignment (invalid UTF-8 bytes, see ErrInvalidUTF8) are
+// reported in Alignment.Warnings.
+func (al *Aligner) AlignSources(srcs ...Source) (*Alignment, error) {
+	al = al.ready()
+	if len(srcs) < 1 || len(srcs) > 2 || (len(srcs) == 1 && al.opts.presplit) {
+		return nil, fmt.Errorf("%w, got %d (presplit: %v)", ErrInputs, len(srcs), al.opts.presplit)
+	}
+	var opts []segment.Option
+	if al.opts.presplit {
+		opts = append(opts, segment.Presplit())
+	}
+	seg := segment.New(opts...)
+	docs := make([]*segment.Document, len(srcs))
+	var warnings []error
+	for i, s := range srcs {
+		name := sourceName(s, i)
+		d, err := seg.Parse(s.Data)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", name, err)
+		}
+		if d.Empty() {
+			return nil, fmt.Errorf("%s: %w", name, ErrEmpty)
+		}
+		if d.InvalidBytes > 0 {
+			warnings = append(warnings, fmt.Errorf("%s: %w: %d bytes replaced by U+FFFD, the first at offset %d",
+				name, ErrInvalidUTF8, d.InvalidBytes, d.FirstInvalid))
+		}
+		docs[i] = d
+	}
+	var res *Alignment
+	var err error
+	if len(docs) == 1 {
+		res, err = al.AlignMixed(docs[0])
+		if err == nil && (len(res.Src.Sentences) == 0 || len(res.Tgt.Sentences) == 0) {
+			has := "English"
+			if len(res.Src.Sentences) == 0 {
+				has = "Chinese"
+			}
+			err = fmt.Errorf("%w (%s text only)", ErrOneLanguage, has)
+		}
+	} else {
+		res, err = al.AlignDocuments(docs[0], docs[1])
+	}
+	if err != nil {
+		names := sourceName(srcs[0], 0)
+		if len(srcs) == 2 {
+			names += ", " + sourceName(srcs[1], 1)
+		}
+		return nil, fmt.Errorf("%s: %w", names, err)
+	}
+	res.Warnings = append(warnings, res.Warnings...)
+	return res, nil
+}
+
+// sourceName returns the name of source i for messages: its Name, or
+// "text 1", "text 2".
+func sourceName(s Source, i int) string {
+	if s.Name != "" {
+		return s.Name
+	}
+	return fmt.Sprintf("text %d", i+1)
+}
+
+// AlignTexts aligns raw text as AlignSources does: one text holding
+// English and Chinese interleaved, or two texts, one per language, in
+// either order (Src is the first). With WithPresplit, the two texts hold
+// one sentence per line. Errors and warnings name the texts "text 1" and
+// "text 2".
+//
+//	res, err := align.New().AlignTexts(english, chinese)
+//	for p := range res.Pairs(align.Sentences) { fmt.Println(p.EN, "|", p.ZH) }
+func (al *Aligner) AlignTexts(texts ...string) (*Alignment, error) {
+	srcs := make([]Source, len(texts))
+	for i, t := range texts {
+		srcs[i] = Source{Data: []byte(t)}
+	}
+	return al.AlignSources(srcs...)
+}
+
+// AlignReaders reads all of each reader and aligns the texts as
+// AlignSources does. A reader with a Name method (an *os.File) is named
+// by it in errors and warnings, others "text 1" and "text 2". A nil reader
+// is an error.
+func (al *Aligner) AlignReaders(rs ...io.Reader) (*Alignment, error) {
+	srcs := make([]Source, len(rs))
+	for i, r := range rs {
+		if f, ok := r.(*os.File); r == nil || ok && f == nil {
+			return nil, fmt.Errorf("align: %s: nil reader", sourceName(srcs[i], i))
+		}
+		if n, ok := r.(interface{ Name() string }); ok {
+			srcs[i].Name = n.Name()
+		}
+		name := sourceName(srcs[i], i)
+		b, err := io.ReadAll(r)
+		if err != nil {
+			return nil, fmt.Errorf("align: reading %s: %w", name, err)
+		}
+		srcs[i].Data = b
+	}
+	return al.AlignSources(srcs...)
+}

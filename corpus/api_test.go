@@ -1,0 +1,144 @@
+package corpus_test
+
+import (
+	"bytes"
+	"math"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/zhenalign/zhenalign/corpus"
+)
+
+// TestNilAndInvalid checks that no exported function or method panics on
+// nil or invalid input: nil readers and writers fail with an error, a
+// score outside [0,1] is an error, and NewFilter validates its options.
+func TestNilAndInvalid(t *testing.T) {
+	u := corpus.Unit{EN: "Hello.", ZH: "你好。", Score: 0.9}
+	writers := func(w *bytes.Buffer, nilOut bool) map[string]corpus.Writer {
+		if nilOut {
+			return map[string]corpus.Writer{
+				"jsonl": corpus.NewJSONLWriter(nil), "tsv": corpus.NewTSVWriter(nil), "ladder": corpus.NewLadderWriter(nil, false),
+				"tmx": corpus.NewTMXWriter(nil, nil), "text": corpus.NewTextWriter(nil, 80), "moses": corpus.NewMosesWriter(nil, nil),
+			}
+		}
+		return map[string]corpus.Writer{
+			"jsonl": corpus.NewJSONLWriter(w), "tsv": corpus.NewTSVWriter(w), "ladder": corpus.NewLadderWriter(w, false),
+			"tmx": corpus.NewTMXWriter(w), "text": corpus.NewTextWriter(w, 80), "moses": corpus.NewMosesWriter(w, w),
+		}
+	}
+	for name, w := range writers(nil, true) {
+		t.Run("nil writer "+name, func(t *testing.T) {
+			assert.NotPanics(t, func() {
+				err := w.Write(u)
+				if err == nil {
+					err = w.Close()
+				}
+				assert.Error(t, err)
+			})
+		})
+	}
+	for _, score := range []float64{math.NaN(), math.Inf(1), -3, 7} {
+		for name, w := range writers(&bytes.Buffer{}, false) {
+			if name == "text" || name == "moses" {
+				continue // no score in these formats
+			}
+			t.Run("score "+name, func(t *testing.T) {
+				bad := u
+				bad.Score = score
+				assert.ErrorIs(t, w.Write(bad), corpus.ErrScore)
+			})
+		}
+	}
+	for name, r := range map[string]interface {
+		Next() bool
+		Err() error
+	}{"jsonl": corpus.NewJSONLReader(nil, "x"), "tmx": corpus.NewTMXReader(nil, "x")} {
+		t.Run("nil reader "+name, func(t *testing.T) {
+			assert.NotPanics(t, func() {
+				assert.False(t, r.Next())
+				assert.Error(t, r.Err())
+			})
+		})
+	}
+	assert.NotPanics(t, func() {
+		assert.Nil(t, corpus.FromAlignment(nil, corpus.Sentences, "d"))
+		var f *corpus.Filter
+		assert.True(t, f.Keep(&u), "a nil Filter keeps everything")
+		assert.False(t, f.Keep(nil))
+		assert.Error(t, f.Writer(nil).Write(u))
+	})
+
+	for _, tc := range []struct {
+		desc string
+		opt  corpus.FilterOption
+		msg  string
+	}{
+		{"score above 1", corpus.MinScore(2), "MinScore: 2 is not in [0,1]"},
+		{"score NaN", corpus.MinScore(math.NaN()), "MinScore: NaN"},
+		{"type", corpus.Types("1-1", "x-y"), `Types: "x-y" is not a link type`},
+		{"negative type", corpus.Types("-1-1"), "is not a link type"},
+		{"ratio order", corpus.LengthRatio(5, 1), "LengthRatio: bad bounds 5..1"},
+		{"ratio NaN", corpus.LengthRatio(math.NaN(), 0), "LengthRatio"},
+		{"ratio negative", corpus.LengthRatio(-1, 0), "LengthRatio"},
+		{"script", corpus.ConvertScript(9), "ConvertScript: unknown conversion 9"},
+	} {
+		t.Run(tc.desc, func(t *testing.T) {
+			f, err := corpus.NewFilter(tc.opt)
+			assert.Nil(t, f)
+			require.ErrorIs(t, err, corpus.ErrFilterOption)
+			assert.Contains(t, err.Error(), tc.msg)
+		})
+	}
+	f, err := corpus.NewFilter(nil, corpus.Types(" 1-1 "), corpus.MinScore(1), corpus.LengthRatio(0, 0))
+	require.NoError(t, err)
+	assert.True(t, f.Keep(&corpus.Unit{EN: "a", ZH: "b", ENIDs: []int{0}, ZHIDs: []int{0}, Score: 1}))
+}
+
+// TestJSONLReaderBOM checks that a UTF-8 byte order mark is skipped, and
+// that a line that is not an object is named as such.
+func TestJSONLReaderBOM(t *testing.T) {
+	r := corpus.NewJSONLReader(strings.NewReader("\xEF\xBB\xBF{\"en\":\"Hi\",\"zh\":\"你好\"}\n"), "bom.jsonl")
+	require.True(t, r.Next(), r.Err())
+	assert.Equal(t, "Hi", r.Unit().EN)
+	for _, src := range []string{"[1]\n", "\"text\"\n", "3\n", "null\n"} {
+		r = corpus.NewJSONLReader(strings.NewReader(src), "x.jsonl")
+		assert.False(t, r.Next())
+		assert.ErrorIs(t, r.Err(), corpus.ErrNotObject, src)
+		assert.NotContains(t, r.Err().Error(), "Go")
+	}
+	r = corpus.NewJSONLReader(strings.NewReader(`{"en":["a"],"zh":"b"}`), "x.jsonl")
+	assert.False(t, r.Next())
+	assert.EqualError(t, r.Err(), `x.jsonl:1: field "en": want a string, not array`)
+	r = corpus.NewJSONLReader(strings.NewReader(`{"en":"a","zh":"b","score":-0.5}`), "x.jsonl")
+	assert.False(t, r.Next())
+	assert.ErrorIs(t, r.Err(), corpus.ErrScore)
+}
+
+// TestBlankUnits checks that the text formats leave out units with two
+// empty sides, and the ladder keeps their ids.
+func TestBlankUnits(t *testing.T) {
+	blank := corpus.Unit{ENIDs: []int{1}, Score: 1}
+	for name, mk := range map[string]func(*bytes.Buffer) corpus.Writer{
+		"jsonl": func(b *bytes.Buffer) corpus.Writer { return corpus.NewJSONLWriter(b) },
+		"tsv":   func(b *bytes.Buffer) corpus.Writer { return corpus.NewTSVWriter(b) },
+		"text":  func(b *bytes.Buffer) corpus.Writer { return corpus.NewTextWriter(b, 80) },
+		"tmx":   func(b *bytes.Buffer) corpus.Writer { return corpus.NewTMXWriter(b) },
+	} {
+		var b bytes.Buffer
+		w := mk(&b)
+		require.NoError(t, w.Write(blank))
+		require.NoError(t, w.Close())
+		assert.NotContains(t, b.String(), `"en":""`, name)
+		assert.NotContains(t, b.String(), "<tu>", name)
+		assert.NotContains(t, b.String(), "0-1", name)
+		assert.NotContains(t, b.String(), "1.0000", name)
+	}
+	var b bytes.Buffer
+	w := corpus.NewLadderWriter(&b, false)
+	require.NoError(t, w.Write(blank))
+	require.NoError(t, w.Close())
+	assert.Equal(t, "[1]:[]:1.0000\n", b.String())
+}
