@@ -160,62 +160,6 @@ func span(a, b int) []int {
 	return s
 }
 
-// features computes the raw units of both sides: English first, so that
-// the Chinese side keeps only the name spellings the English side has. It
-// also returns the lexicon used, nil without a dictionary.
-func (al *Aligner) features(zh, en []segment.Sentence) (rz, re []rawUnit, lx *lexicon, err error) {
-	f := &extractor{opts: &al.opts}
-	if !al.opts.noDict {
-		d := al.opts.dict
-		if d == nil {
-			if d, err = DefaultDictionary(); err != nil {
-				return nil, nil, nil, err
-			}
-		}
-		f.lex = newLexicon(d)
-	}
-	re = make([]rawUnit, len(en))
-	for i, s := range en {
-		re[i] = englishFeatures(s.Norm, f)
-		re[i].solo = re[i].chars == 0
-	}
-	f.addNames(re)
-	rz = make([]rawUnit, len(zh))
-	for i, s := range zh {
-		rz[i] = chineseFeatures(s.Norm, f)
-		rz[i].solo = rz[i].chars == 0
-	}
-	return rz, re, f.lex, nil
-}
-
-// searchBand runs the search over region rg within band bd.
-func (al *Aligner) searchBand(md *model, rg region, bd band) ([]bead, []float64) {
-	n := rg.r1 - rg.r0
-	m := rg.c1 - rg.c0
-	// The pairs a bead may touch: rows near i, columns of the band rows
-	// around it.
-	plo := make([]int32, n)
-	phi := make([]int32, n)
-	for r := range n {
-		lo := bd.lo[max(0, r-maxSide+1)] - maxSide
-		hi := bd.hi[min(n, r+maxSide)]
-		plo[r] = max(0, lo) + int32(rg.c0)
-		phi[r] = min(int32(m), hi) + int32(rg.c0)
-	}
-	pt := newPairTable(md, rg.r0, rg.r1, rg.c0, rg.c1, plo, phi)
-	s := &scorer{m: md, pairs: pt, types: al.types}
-	var progress func(int)
-	if al.opts.progress != nil {
-		total := 3 * (n + 1)
-		progress = func(i int) {
-			if i%256 == 0 || i == total-1 {
-				al.opts.progress(i+1, total)
-			}
-		}
-	}
-	return s.search(rg, bd, al.p.temp, al.p.minPost, progress)
-}
-
 // applyParams applies the parameters that change the link types.
 func (al *Aligner) applyParams() {
 	al.types = defaultTypes(al.p)

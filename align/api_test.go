@@ -41,8 +41,6 @@ func TestNilAndEmpty(t *testing.T) {
 		{"AlignTexts(three)", func() (*align.Alignment, error) { return al.AlignTexts("a", "b", "c") }, align.ErrInputs},
 		{`AlignTexts("", "")`, func() (*align.Alignment, error) { return al.AlignTexts("", "") }, align.ErrEmpty},
 		{`AlignTexts(blank)`, func() (*align.Alignment, error) { return al.AlignTexts(" \n\t\n") }, align.ErrEmpty},
-		{`AlignTexts(English only)`, func() (*align.Alignment, error) { return al.AlignTexts("Only English here.") }, align.ErrOneLanguage},
-		{`AlignTexts(Chinese only)`, func() (*align.Alignment, error) { return al.AlignTexts("只有中文。") }, align.ErrOneLanguage},
 		{`AlignTexts(same language)`, func() (*align.Alignment, error) { return al.AlignTexts("One.", "Two.") }, align.ErrSameLanguage},
 		{`AlignTexts(binary)`, func() (*align.Alignment, error) { return al.AlignTexts("a\x00b", "中文。") }, segment.ErrBinary},
 		{"presplit with one text", func() (*align.Alignment, error) {
@@ -130,6 +128,23 @@ func TestWarnings(t *testing.T) {
 	assert.EqualError(t, res.Warnings[0], "en.txt: align: invalid UTF-8: 1 bytes replaced by U+FFFD, the first at offset 16")
 }
 
+// TestOneLanguage checks that a mixed document in one language aligns as
+// omissions, with a warning naming it.
+func TestOneLanguage(t *testing.T) {
+	al := align.New(align.WithoutDictionary())
+	for _, text := range []string{"Only English here. Two sentences.", "只有中文。两句。"} {
+		res, err := al.AlignSources(align.Source{Name: "page.txt", Data: []byte(text)})
+		require.NoError(t, err)
+		require.Len(t, res.Warnings, 1)
+		assert.ErrorIs(t, res.Warnings[0], align.ErrOneLanguage)
+		assert.Contains(t, res.Warnings[0].Error(), "page.txt: ")
+		require.Len(t, res.Sentences, 2)
+		for _, l := range res.Sentences {
+			assert.True(t, len(l.Src) == 0 || len(l.Tgt) == 0, "an omission")
+		}
+	}
+}
+
 // FuzzPublicAPI feeds arbitrary bytes to the entry points that take raw
 // text, and checks that they never panic, that an error is one of the
 // documented kinds, and that every sentence of a result is in exactly one
@@ -150,7 +165,7 @@ func FuzzPublicAPI(f *testing.F) {
 		}
 		res, err := align.New(opts...).AlignSources(srcs...)
 		if err != nil {
-			known := []error{align.ErrEmpty, align.ErrOneLanguage, align.ErrSameLanguage, segment.ErrBinary, segment.ErrEncoding}
+			known := []error{align.ErrEmpty, align.ErrSameLanguage, segment.ErrBinary, segment.ErrEncoding}
 			ok := false
 			for _, k := range known {
 				ok = ok || errors.Is(err, k)

@@ -17,9 +17,6 @@ var (
 	ErrInputs = errors.New("align: want one mixed text or two texts")
 	// ErrEmpty means an input holds no text: it is empty or blank.
 	ErrEmpty = errors.New("align: no text to align (empty or blank input)")
-	// ErrOneLanguage means a mixed document holds English or Chinese
-	// text but not both: there is nothing to pair.
-	ErrOneLanguage = errors.New("align: only one language: nothing to align")
 	// ErrNilDocument means a method got a nil *segment.Document.
 	ErrNilDocument = errors.New("align: nil document")
 	// ErrBadDocument means a *segment.Document's paragraphs do not cover
@@ -33,6 +30,9 @@ var (
 	// ErrInvalidUTF8 means an input holds bytes that are not UTF-8; the
 	// alignment went on with U+FFFD in their place.
 	ErrInvalidUTF8 = errors.New("align: invalid UTF-8")
+	// ErrOneLanguage means a mixed document holds English or Chinese text
+	// but not both: every sentence is an omission.
+	ErrOneLanguage = errors.New("align: only one language: every sentence is an omission")
 )
 
 // Source is one input text of AlignSources: its bytes, and a name (a file
@@ -54,11 +54,12 @@ type Source struct {
 //
 // The policy for bad input is the same for every caller. Input that is not
 // text (segment.ErrBinary, segment.ErrEncoding) or holds no text
-// (ErrEmpty) is an error, and so is a mixed document holding one language
-// only (ErrOneLanguage) and two documents in the same language
-// (ErrSameLanguage); each error names its source. Problems that do not
-// stop the alignment (invalid UTF-8 bytes, see ErrInvalidUTF8) are
-// reported in Alignment.Warnings.
+// (ErrEmpty) is an error, and so are two documents in the same language
+// (ErrSameLanguage); each error names its source. What does not stop the
+// alignment is reported in Alignment.Warnings, naming the source: invalid
+// UTF-8 bytes (ErrInvalidUTF8), and a mixed document holding one language
+// only (ErrOneLanguage), whose sentences are then all omissions — a page
+// nobody translated is a document like any other, with nothing to pair.
 func (al *Aligner) AlignSources(srcs ...Source) (*Alignment, error) {
 	al = al.ready()
 	if len(srcs) < 1 || len(srcs) > 2 || (len(srcs) == 1 && al.opts.presplit) {
@@ -95,7 +96,7 @@ func (al *Aligner) AlignSources(srcs ...Source) (*Alignment, error) {
 			if len(res.Src.Sentences) == 0 {
 				has = "Chinese"
 			}
-			err = fmt.Errorf("%w (%s text only)", ErrOneLanguage, has)
+			warnings = append(warnings, fmt.Errorf("%s: %w (%s text only)", sourceName(srcs[0], 0), ErrOneLanguage, has))
 		}
 	} else {
 		res, err = al.AlignDocuments(docs[0], docs[1])

@@ -94,10 +94,14 @@ func TestRun(t *testing.T) {
 	require.NoError(t, err)
 	require.Len(t, plan.Jobs, 4)
 	var order []int
-	var failed []string
+	var failed, warned []string
 	units := 0
 	err = batch.Run(context.Background(), plan.Jobs, batch.Options{Workers: 3}, func(r batch.Result) error {
 		order = append(order, r.Index)
+		for _, w := range r.Warnings {
+			assert.ErrorIs(t, w, align.ErrOneLanguage)
+			warned = append(warned, r.Job.Name)
+		}
 		if r.Err != nil {
 			failed = append(failed, r.Job.Name)
 			return nil
@@ -110,8 +114,9 @@ func TestRun(t *testing.T) {
 	})
 	require.NoError(t, err)
 	assert.Equal(t, []int{0, 1, 2, 3}, order, "results come in input order")
-	assert.Equal(t, []string{"c.txt", "d.txt"}, failed)
-	assert.Equal(t, 3, units)
+	assert.Equal(t, []string{"c.txt"}, failed)
+	assert.Equal(t, []string{"d.txt"}, warned, "one language: omissions and a warning")
+	assert.Equal(t, 4, units)
 
 	// A cancelled run starts nothing.
 	ctx, cancel := context.WithCancel(context.Background())
@@ -223,7 +228,6 @@ func TestRunFailures(t *testing.T) {
 		{"blank", map[string]string{"a.txt": " \n\n\t\n"}, batch.Options{}, align.ErrEmpty},
 		{"one side empty", map[string]string{"a.en.txt": en, "a.zh.txt": "\n"}, batch.Options{}, align.ErrEmpty},
 		{"presplit blank lines", map[string]string{"a.en.txt": "\n\n", "a.zh.txt": zh}, batch.Options{Presplit: true}, align.ErrEmpty},
-		{"one language", map[string]string{"a.txt": "English only, no Chinese here.\n"}, batch.Options{}, align.ErrOneLanguage},
 		{"binary", map[string]string{"a.txt": "\x00\x01"}, batch.Options{}, segment.ErrBinary},
 		{"presplit paragraphs", map[string]string{"a.en.txt": en, "a.zh.txt": zh},
 			batch.Options{Presplit: true, Level: corpus.Paragraphs}, batch.ErrNoUnits},

@@ -14,8 +14,12 @@
 // A language-tagged file without its partner is reported as unpaired. Any
 // other text file is a mixed document holding both languages. Hidden files
 // and files that are not text (by extension: .tmx, .jsonl, .align, .gz,
-// .pdf, images...) are skipped. Names are sorted, so the order of the
-// documents, and of the output, does not depend on the file system.
+// .pdf, images...) are skipped. Symbolic links are followed, to files and
+// folders; a link looping back to a folder being walked, and a broken
+// link, are reported in Plan.Skipped with the reason, and a file reached
+// twice (given as an argument and found in a folder, or through a link) is
+// one document. Names are sorted, so the order of the documents, and of
+// the output, does not depend on the file system.
 //
 // Each document is named after its file's path relative to the folder it
 // was found in (or its base name, for a file given directly), without the
@@ -28,8 +32,11 @@
 //
 // Run aligns the documents on n workers and calls back in input order as
 // results are ready, so that output can be written as it goes. A document
-// that fails (unreadable, empty, binary, one language only, no unit at the
-// level asked for) gives a Result with its error and the others go on.
+// that fails (unreadable, empty, binary, no unit at the level asked for)
+// gives a Result with its error, naming its files, and the others go on; a
+// mixed document in one language only is aligned as omissions, with a
+// warning in its Result. Documents are aligned with
+// align.Aligner.AlignSources, the path every entry point shares.
 // Cancelling the context stops Run from starting new documents; those in
 // progress finish. An error returned by the callback (a failed write, say)
 // stops the run the same way, and Run returns it.

@@ -26,10 +26,10 @@ type Result struct {
 	// Warnings are the alignment's warnings (see align.Alignment).
 	Warnings []error
 	// Err says why the document could not be aligned, naming its file or
-	// files; Units is then nil.
-	// Empty files (align.ErrEmpty), mixed documents in one language
-	// (align.ErrOneLanguage) and the other errors of align.AlignSources
-	// fail the document, not the batch.
+	// files; Units is then nil. Empty files (align.ErrEmpty) and the other
+	// errors of align.AlignSources fail the document, not the batch; a
+	// mixed document in one language is aligned as omissions, with a
+	// warning (align.ErrOneLanguage).
 	Err error
 }
 

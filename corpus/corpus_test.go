@@ -2,43 +2,37 @@ package corpus_test
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"io"
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/zhenalign/zhenalign/align"
 	"github.com/zhenalign/zhenalign/corpus"
 	"github.com/zhenalign/zhenalign/segment"
 )
 
-// seed001 returns the sentence units of seed 001, aligned once.
-var seed001 = sync.OnceValues(func() ([]corpus.Unit, error) {
-	data, err := os.ReadFile(filepath.Join("..", "testdata", "seeds", "001_04ade73db5640df0.txt"))
-	if err != nil {
-		return nil, err
-	}
-	doc, err := segment.Parse(data)
-	if err != nil {
-		return nil, err
-	}
-	res, err := align.New().AlignMixed(doc)
-	if err != nil {
-		return nil, err
-	}
-	return corpus.FromAlignment(res, corpus.Sentences, "001_04ade73db5640df0.txt"), nil
-})
-
+// seedUnits returns fixed units for the writers' golden files:
+// testdata/seed001.units.jsonl holds the sentence units of seed 001 as the
+// aligner once gave them, one corpus.Unit in Go's JSON form per line. The
+// goldens test the writers, so they do not follow changes of the aligner.
 func seedUnits(t *testing.T) []corpus.Unit {
 	t.Helper()
-	units, err := seed001()
+	f, err := os.Open(filepath.Join("testdata", "seed001.units.jsonl"))
 	require.NoError(t, err)
+	defer f.Close()
+	var units []corpus.Unit
+	dec := json.NewDecoder(f)
+	for dec.More() {
+		var u corpus.Unit
+		require.NoError(t, dec.Decode(&u))
+		units = append(units, u)
+	}
 	require.NotEmpty(t, units)
 	return units
 }

@@ -4,10 +4,11 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/mozillazg/go-pinyin"
+	gopinyin "github.com/mozillazg/go-pinyin"
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/zhenalign/zhenalign/internal/han"
+	"github.com/zhenalign/zhenalign/internal/pinyin"
 )
 
 // A pinyin annotation is a Han character followed by one of its readings
@@ -64,57 +65,19 @@ func isPinyinLetter(c rune) bool {
 // isReading reports whether syl is a reading of the Han character r. A
 // syllable written without tone marks matches a reading of any tone.
 func isReading(r rune, syl string) bool {
-	readings, ok := pinyin.PinyinDict[int(r)]
+	readings, ok := gopinyin.PinyinDict[int(r)]
 	if !ok {
 		return false
 	}
 	syl = norm.NFC.String(syl)
-	toneless := stripTones(syl) == syl
+	bare := pinyin.Toneless(syl)
+	toneless := bare == strings.ReplaceAll(syl, "ü", "v")
 	for rd := range strings.SplitSeq(readings, ",") {
-		if rd == syl || (toneless && stripTones(rd) == syl) {
+		if rd == syl || (toneless && pinyin.Toneless(rd) == bare) {
 			return true
 		}
 	}
 	return false
-}
-
-// stripTones removes tone marks from a pinyin syllable (ü is kept).
-func stripTones(s string) string {
-	if isASCII(s) {
-		return s
-	}
-	var b strings.Builder
-	for _, c := range s {
-		switch {
-		case strings.ContainsRune("āáǎà", c):
-			c = 'a'
-		case strings.ContainsRune("ēéěè", c):
-			c = 'e'
-		case strings.ContainsRune("īíǐì", c):
-			c = 'i'
-		case strings.ContainsRune("ōóǒò", c):
-			c = 'o'
-		case strings.ContainsRune("ūúǔù", c):
-			c = 'u'
-		case strings.ContainsRune("ǖǘǚǜ", c):
-			c = 'ü'
-		case strings.ContainsRune("ńňǹ", c):
-			c = 'n'
-		case c == 'ḿ':
-			c = 'm'
-		}
-		b.WriteRune(c)
-	}
-	return b.String()
-}
-
-func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= 0x80 {
-			return false
-		}
-	}
-	return true
 }
 
 // clean returns the text of span with pinyin annotations removed, and what

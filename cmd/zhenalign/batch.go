@@ -22,19 +22,105 @@ import (
 )
 
 func runBatch(e *env, args []string) error {
+	bf, pos, err := parseBatchFlags(e, args)
+	if err != nil {
+		return err
+	}
+	plan, err := bf.discover(e, pos)
+	if err != nil {
+		return err
+	}
+	alOpts, err := resourceOptions(bf.glossary, bf.dict)
+	if err != nil {
+		return err
+	}
+	if bf.noLearn {
+		alOpts = append(alOpts, align.WithoutLearning())
+	}
+	ctx, interrupted, stopSignals := e.watchSignals()
+	defer stopSignals()
+	st := &batchStats{types: map[string]int{}, start: time.Now()}
+	opts := batch.Options{Aligner: align.New(alOpts...), Workers: bf.workers, Presplit: bf.presplit, Level: bf.level.lv}
+	err = bf.run(ctx, e, plan, opts, st)
+	stop := ""
+	switch {
+	case err != nil:
+		stop = "stopped by an output error"
+	case interrupted.Load():
+		stop = "interrupted"
+	}
+	st.report(e, stop, len(plan.Jobs))
+	if err != nil {
+		return err
+	}
+	if len(st.failed) > 0 {
+		return fmt.Errorf("%d of %d documents failed", len(st.failed), len(plan.Jobs))
+	}
+	if interrupted.Load() {
+		return errors.New("interrupted")
+	}
+	return nil
+}
+
+// batchFlags are the flags of the batch command.
+type batchFlags struct {
+	of               *outputFlags
+	level            *levelFlag
+	split, presplit  bool
+	zhFirst, noLearn bool
+	workers          int
+	glossary, dict   string
+}
+
+// parseBatchFlags parses and checks the command line of batch, and returns
+// its flags and the folders and files to align.
+func parseBatchFlags(e *env, args []string) (*batchFlags, []string, error) {
 	fs := flag.NewFlagSet("batch", flag.ContinueOnError)
 	fs.SetOutput(e.stderr)
-	of := addOutputFlags(fs, "jsonl", []string{"tmx", "tsv", "moses", "jsonl", "ladder"})
-	split := fs.Bool("split", false, "write one output file per document into the folder -o names, instead of one combined file")
-	workers := fs.Int("j", runtime.NumCPU(), "number of documents aligned at once")
-	presplit := fs.Bool("presplit", false, "pairs hold one sentence per line (ids = line numbers)")
-	level := addLevelFlag(fs, "align sentences (`sent`) or paragraphs (para)")
-	zhFirst := fs.Bool("zh-first", false, "ladder output: Chinese ids first (as published evaluations order them)")
-	glossary := fs.String("glossary", "", "TSV file of English<TAB>Chinese terms to use as strong anchors")
-	dictFile := fs.String("dict", "", "dictionary in CC-CEDICT format to use instead of the embedded CC-CEDICT")
-	noLearn := fs.Bool("no-learn", false, "switch off the second pass with word pairs learned from each document")
+	bf := &batchFlags{of: addOutputFlags(fs, "jsonl", []string{"tmx", "tsv", "moses", "jsonl", "ladder"})}
+	fs.BoolVar(&bf.split, "split", false, "write one output file per document into the folder -o names, instead of one combined file")
+	fs.IntVar(&bf.workers, "j", runtime.NumCPU(), "number of documents aligned at once")
+	fs.BoolVar(&bf.presplit, "presplit", false, "pairs hold one sentence per line (ids = line numbers)")
+	bf.level = addLevelFlag(fs, "align sentences (`sent`) or paragraphs (para)")
+	fs.BoolVar(&bf.zhFirst, "zh-first", false, "ladder output: Chinese ids first (as published evaluations order them)")
+	fs.StringVar(&bf.glossary, "glossary", "", "TSV file of English<TAB>Chinese terms to use as strong anchors")
+	fs.StringVar(&bf.dict, "dict", "", "dictionary in CC-CEDICT format to use instead of the embedded CC-CEDICT")
+	fs.BoolVar(&bf.noLearn, "no-learn", false, "switch off the second pass with word pairs learned from each document")
 	fs.Usage = func() {
-		fmt.Fprint(e.stderr, `usage: zhenalign batch [flags] DIR_OR_FILE...
+		fmt.Fprint(e.stderr, batchUsage)
+		fs.PrintDefaults()
+	}
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return nil, nil, err
+	}
+	of := bf.of
+	switch {
+	case len(pos) == 0:
+		return nil, nil, fmt.Errorf("%w: give at least one folder or file", errUsage)
+	case bf.workers < 1:
+		return nil, nil, fmt.Errorf("%w: -j must be at least 1", errUsage)
+	}
+	// With --split, -o names a folder (made if need be), not a file.
+	if bf.split && of.out != "-" && of.out != "" {
+		if fi, err := os.Stat(of.out); err == nil && !fi.IsDir() {
+			return nil, nil, fmt.Errorf("%w: -o %s is a file: with --split, -o names a folder", errUsage, of.out)
+		}
+		of.outIsDir = true
+	}
+	if err := of.check(e); err != nil {
+		return nil, nil, err
+	}
+	if bf.split && (of.out == "-" || of.out == "") {
+		return nil, nil, fmt.Errorf("%w: -o must name a folder with --split, a file prefix with -f moses", errUsage)
+	}
+	if bf.presplit && bf.level.lv == corpus.Paragraphs {
+		return nil, nil, fmt.Errorf("%w: --presplit pairs hold one sentence per line and no paragraphs: --level para cannot be used with --presplit", errUsage)
+	}
+	return bf, pos, nil
+}
+
+const batchUsage = `usage: zhenalign batch [flags] DIR_OR_FILE...
 
 Aligns every document found: mixed files (both languages in one file), and
 pairs named NAME.en.txt + NAME.zh.txt, NAME_en + NAME_zh, or en/NAME +
@@ -44,55 +130,19 @@ would get the same file name). In a combined output, JSONL names each unit's
 document in its doc field and TMX in an x-Document property; TSV and Moses
 output have no document column, and a ladder cannot be combined (use
 --split for more than one document). --presplit pairs have no paragraphs,
-so they cannot be aligned with --level para. Documents that fail are
-reported and the others go on; the exit status is 1 if any failed. Ctrl-C
-stops after the documents in progress and leaves complete output files; a
-second Ctrl-C aborts.
+so they cannot be aligned with --level para. Symbolic links are followed.
+Documents that fail are reported and the others go on; the exit status is
+1 if any failed. Ctrl-C (or SIGTERM, SIGHUP) stops after the documents in
+progress and leaves complete output files; a second one aborts.
 
-`)
-		fs.PrintDefaults()
-	}
-	pos, err := parseFlags(fs, args)
-	if err != nil {
-		return err
-	}
-	if len(pos) == 0 {
-		return fmt.Errorf("%w: give at least one folder or file", errUsage)
-	}
-	if *workers < 1 {
-		return fmt.Errorf("%w: -j must be at least 1", errUsage)
-	}
-	// With --split, -o names a folder (made if need be), not a file.
-	if *split && of.out != "-" && of.out != "" {
-		if fi, err := os.Stat(of.out); err == nil && !fi.IsDir() {
-			return fmt.Errorf("%w: -o %s is a file: with --split, -o names a folder", errUsage, of.out)
-		}
-		of.outIsDir = true
-	}
-	if err := of.check(e); err != nil {
-		return err
-	}
-	if *split && (of.out == "-" || of.out == "") {
-		return fmt.Errorf("%w: -o must name a folder with --split, a file prefix with -f moses", errUsage)
-	}
-	lv := level.lv
-	if *presplit && lv == corpus.Paragraphs {
-		return fmt.Errorf("%w: --presplit pairs hold one sentence per line and no paragraphs: --level para cannot be used with --presplit", errUsage)
-	}
-	alOpts, err := resourceOptions(*glossary, *dictFile)
-	if err != nil {
-		return err
-	}
-	if *presplit {
-		alOpts = append(alOpts, align.WithPresplit())
-	}
-	if *noLearn {
-		alOpts = append(alOpts, align.WithoutLearning())
-	}
+`
 
-	plan, err := batch.Discover(pos, *presplit)
+// discover finds the documents in pos, reports what it paired, left
+// unpaired and skipped, and checks the plan against the output flags.
+func (bf *batchFlags) discover(e *env, pos []string) (*batch.Plan, error) {
+	plan, err := batch.Discover(pos, bf.presplit)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	for _, f := range plan.Unpaired {
 		fmt.Fprintf(e.stderr, "unpaired: %s\n", f)
@@ -103,21 +153,21 @@ second Ctrl-C aborts.
 		}
 	}
 	if len(plan.Jobs) == 0 {
-		return errors.New("no document to align")
+		return nil, errors.New("no document to align")
 	}
-	if !*split {
+	if !bf.split {
 		var inputs []string
 		for _, j := range plan.Jobs {
 			inputs = append(inputs, j.Files()...)
 		}
-		for _, out := range of.files() {
+		for _, out := range bf.of.files() {
 			if err := checkNotInput(out, inputs); err != nil {
-				return err
+				return nil, err
 			}
 		}
-	}
-	if !*split && of.format == "ladder" && len(plan.Jobs) > 1 {
-		return fmt.Errorf("%w: a ladder has no document column, so -f ladder cannot combine %d documents: use --split", errUsage, len(plan.Jobs))
+		if bf.of.format == "ladder" && len(plan.Jobs) > 1 {
+			return nil, fmt.Errorf("%w: a ladder has no document column, so -f ladder cannot combine %d documents: use --split", errUsage, len(plan.Jobs))
+		}
 	}
 	pairs := 0
 	for _, j := range plan.Jobs {
@@ -128,16 +178,15 @@ second Ctrl-C aborts.
 	fmt.Fprintf(e.stderr, "found %d %s (%d mixed, %d %s), %d unpaired, %d skipped\n",
 		len(plan.Jobs), plural(len(plan.Jobs), "document", "documents"), len(plan.Jobs)-pairs, pairs, plural(pairs, "pair", "pairs"),
 		len(plan.Unpaired), len(plan.Skipped))
+	return plan, nil
+}
 
-	ctx, interrupted, stopSignals := e.watchSignals()
-	defer stopSignals()
-
+// run aligns the documents of plan and writes them, combined or one file
+// each, counting them in st. A write error stops the run and is returned.
+func (bf *batchFlags) run(ctx context.Context, e *env, plan *batch.Plan, opts batch.Options, st *batchStats) error {
 	prog := newBatchProgress(e.stderr, plan.Jobs)
-	st := &batchStats{types: map[string]int{}, start: time.Now()}
-	opts := batch.Options{Aligner: align.New(alOpts...), Workers: *workers, Presplit: *presplit, Level: lv, Progress: prog.set}
-	// run aligns the documents and writes each with write; a write error
-	// stops the run and is returned.
-	run := func(write func(batch.Result) error) error {
+	opts.Progress = prog.set
+	each := func(write func(batch.Result) error) error {
 		var werr error
 		err := batch.Run(ctx, plan.Jobs, opts, func(r batch.Result) error {
 			prog.done(r.Index)
@@ -162,31 +211,13 @@ second Ctrl-C aborts.
 		}
 		return nil
 	}
-	if *split {
-		err = batchSplit(e, of, lv, *zhFirst, st, run)
-	} else {
-		err = e.emit(of, lv, *zhFirst, func(write func(corpus.Unit) error) error {
-			return run(func(r batch.Result) error { return unitsOf(r.Units)(write) })
-		})
+	lv := bf.level.lv
+	if bf.split {
+		return batchSplit(e, bf.of, lv, bf.zhFirst, each)
 	}
-	stop := ""
-	switch {
-	case err != nil:
-		stop = "stopped by an output error"
-	case interrupted.Load():
-		stop = "interrupted"
-	}
-	st.report(e, stop, len(plan.Jobs))
-	if err != nil {
-		return err
-	}
-	if len(st.failed) > 0 {
-		return fmt.Errorf("%d of %d documents failed", len(st.failed), len(plan.Jobs))
-	}
-	if interrupted.Load() {
-		return errors.New("interrupted")
-	}
-	return nil
+	return e.emit(bf.of, lv, bf.zhFirst, func(write func(corpus.Unit) error) error {
+		return each(func(r batch.Result) error { return unitsOf(r.Units)(write) })
+	})
 }
 
 // watchSignals returns a context cancelled on the first Ctrl-C, SIGTERM or
@@ -226,7 +257,7 @@ func (e *env) watchSignals() (ctx context.Context, interrupted *atomic.Bool, sto
 
 // batchSplit writes each document to its own file in the folder of.out,
 // named after the document, each file complete when written.
-func batchSplit(e *env, of *outputFlags, lv corpus.Level, zhFirst bool, st *batchStats, run func(func(batch.Result) error) error) error {
+func batchSplit(e *env, of *outputFlags, lv corpus.Level, zhFirst bool, run func(func(batch.Result) error) error) error {
 	if err := os.MkdirAll(of.out, 0o755); err != nil {
 		return err
 	}

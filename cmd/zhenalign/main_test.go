@@ -127,7 +127,6 @@ func TestAlignCommandBadInput(t *testing.T) {
 		{"missing file", []string{"align", filepath.Join(dir, "nope.txt"), en}, 1, "no such file"},
 		{"empty file", []string{"align", empty, en}, 1, "empty.txt: align: no text to align"},
 		{"blank file", []string{"align", "--presplit", zh, blank}, 1, "blank.txt: align: no text to align"},
-		{"one language", []string{"align", en}, 1, "en.txt: align: only one language: nothing to align (English text only)"},
 		{"same language", []string{"align", en, en2}, 1, "both sides are in the same language"},
 		{"binary", []string{"align", bin, en}, 1, "bin.dat: segment: input is binary"},
 		{"three files", []string{"align", en, en2, zh}, 2, "want one mixed file or two files"},
@@ -141,6 +140,11 @@ func TestAlignCommandBadInput(t *testing.T) {
 			assert.Contains(t, stderr, tc.msg)
 		})
 	}
+	// One language only in a mixed document: a warning, and omissions.
+	code, stdout, stderr := runCmd(t, "", "align", en, "-f", "ladder")
+	assert.Equal(t, 0, code)
+	assert.Contains(t, stderr, "en.txt: align: only one language: every sentence is an omission (English text only)")
+	assert.Equal(t, "[0]:[]:", stdout[:7])
 }
 
 // TestEvalCommandMatchesPython runs every command recorded in

@@ -7,6 +7,48 @@ import (
 	"github.com/zhenalign/zhenalign/segment"
 )
 
+// Link joins sentences of the source side to sentences of the target side.
+// Src and Tgt hold indices into the two sentence lists, ascending; an empty
+// slice on one side is an omission (1-0 or 0-1). Score is in [0,1]: higher
+// means the link is more likely right.
+type Link struct {
+	Src   []int
+	Tgt   []int
+	Score float64
+}
+
+// Side is one side of an alignment: sentences in one language and the
+// paragraphs they belong to.
+type Side struct {
+	Lang segment.Lang
+	// Sentences are the side's sentences in document order; link indices
+	// refer to this slice.
+	Sentences []segment.Sentence
+	// Paragraphs are the side's paragraphs; First and Count index
+	// Sentences (not the Document's sentence list), and Sentence.Para of
+	// the sentences is left as in the Document.
+	Paragraphs []segment.Paragraph
+}
+
+// Alignment is the result of aligning two documents, or the English and
+// Chinese paragraphs of one mixed document.
+type Alignment struct {
+	Src, Tgt Side
+	// Paragraphs links Src.Paragraphs to Tgt.Paragraphs. When a document
+	// is a single paragraph, it holds one link joining all paragraphs. It
+	// is nil when there are no paragraphs to link: with WithoutParagraphs
+	// (presplit input) and from Aligner.Align.
+	Paragraphs []Link
+	// Sentences links Src.Sentences to Tgt.Sentences. Inside aligned
+	// paragraphs, the score of a sentence link is its probability within
+	// the paragraph link times the paragraph link's score.
+	Sentences []Link
+	// Warnings holds what did not stop the alignment but should be told
+	// to the user: each error wraps one of the package's warning values
+	// (ErrInvalidUTF8) and names its input.
+	Warnings []error
+}
+
 // Level says whether Pairs joins sentence or paragraph links.
 type Level int
 

@@ -2,42 +2,9 @@ package align
 
 import (
 	"fmt"
-	"math"
 
 	"github.com/zhenalign/zhenalign/segment"
 )
-
-// Side is one side of an alignment: sentences in one language and the
-// paragraphs they belong to.
-type Side struct {
-	Lang segment.Lang
-	// Sentences are the side's sentences in document order; link indices
-	// refer to this slice.
-	Sentences []segment.Sentence
-	// Paragraphs are the side's paragraphs; First and Count index
-	// Sentences (not the Document's sentence list), and Sentence.Para of
-	// the sentences is left as in the Document.
-	Paragraphs []segment.Paragraph
-}
-
-// Alignment is the result of aligning two documents, or the English and
-// Chinese paragraphs of one mixed document.
-type Alignment struct {
-	Src, Tgt Side
-	// Paragraphs links Src.Paragraphs to Tgt.Paragraphs. When a document
-	// is a single paragraph, it holds one link joining all paragraphs. It
-	// is nil when there are no paragraphs to link: with WithoutParagraphs
-	// (presplit input) and from Aligner.Align.
-	Paragraphs []Link
-	// Sentences links Src.Sentences to Tgt.Sentences. Inside aligned
-	// paragraphs, the score of a sentence link is its probability within
-	// the paragraph link times the paragraph link's score.
-	Sentences []Link
-	// Warnings holds what did not stop the alignment but should be told
-	// to the user: each error wraps one of the package's warning values
-	// (ErrInvalidUTF8) and names its input.
-	Warnings []error
-}
 
 // AlignMixed aligns the English and the Chinese paragraphs of one document
 // where the two languages are interleaved. Src is the English side and Tgt
@@ -192,6 +159,34 @@ func (al *Aligner) alignSides(src, tgt Side, paras bool, lay *layout) (*Alignmen
 	return res, nil
 }
 
+// features computes the raw units of both sides: English first, so that
+// the Chinese side keeps only the name spellings the English side has. It
+// also returns the lexicon used, nil without a dictionary.
+func (al *Aligner) features(zh, en []segment.Sentence) (rz, re []rawUnit, lx *lexicon, err error) {
+	f := &extractor{opts: &al.opts}
+	if !al.opts.noDict {
+		d := al.opts.dict
+		if d == nil {
+			if d, err = DefaultDictionary(); err != nil {
+				return nil, nil, nil, err
+			}
+		}
+		f.lex = newLexicon(d)
+	}
+	re = make([]rawUnit, len(en))
+	for i, s := range en {
+		re[i] = englishFeatures(s.Norm, f)
+		re[i].solo = re[i].chars == 0
+	}
+	f.addNames(re)
+	rz = make([]rawUnit, len(zh))
+	for i, s := range zh {
+		rz[i] = chineseFeatures(s.Norm, f)
+		rz[i].solo = rz[i].chars == 0
+	}
+	return rz, re, f.lex, nil
+}
+
 // paragraphPass returns the sentence model of the raw units of both sides
 // and, when paras is set, the paragraph beads (each paragraph one unit);
 // the sentence model takes the length ratio of the paragraphs aligned.
@@ -272,6 +267,49 @@ func (al *Aligner) sentencePass(md *model, rz, re []rawUnit, zs, es Side, pbeads
 	return beads, expected
 }
 
+// alignRegion aligns the units of region rg of model md with link types
+// types, coarse-to-fine when the region's grid is large.
+func (al *Aligner) alignRegion(md *model, rz, re []rawUnit, rg region, types []beadType) ([]bead, []float64) {
+	n, m := rg.r1-rg.r0, rg.c1-rg.c0
+	var bd band
+	if (n+1)*(m+1) <= al.opts.maxCells {
+		bd = fullBand(n, m)
+	} else {
+		bd = al.coarseBand(rz[rg.r0:rg.r1], re[rg.c0:rg.c1])
+	}
+	sub := *al
+	sub.types = types
+	return sub.searchBand(md, rg, bd)
+}
+
+// searchBand runs the search over region rg within band bd.
+func (al *Aligner) searchBand(md *model, rg region, bd band) ([]bead, []float64) {
+	n := rg.r1 - rg.r0
+	m := rg.c1 - rg.c0
+	// The pairs a bead may touch: rows near i, columns of the band rows
+	// around it.
+	plo := make([]int32, n)
+	phi := make([]int32, n)
+	for r := range n {
+		lo := bd.lo[max(0, r-maxSide+1)] - maxSide
+		hi := bd.hi[min(n, r+maxSide)]
+		plo[r] = max(0, lo) + int32(rg.c0)
+		phi[r] = min(int32(m), hi) + int32(rg.c0)
+	}
+	pt := newPairTable(md, rg.r0, rg.r1, rg.c0, rg.c1, plo, phi)
+	s := &scorer{m: md, pairs: pt, types: al.types}
+	var progress func(int)
+	if al.opts.progress != nil {
+		total := 3 * (n + 1)
+		progress = func(i int) {
+			if i%256 == 0 || i == total-1 {
+				al.opts.progress(i+1, total)
+			}
+		}
+	}
+	return s.search(rg, bd, al.p.temp, al.p.minPost, progress)
+}
+
 // omissions returns the beads of n Chinese and m English units of which
 // one count is 0: all omissions, each certain.
 func omissions(n, m int) []bead {
@@ -319,35 +357,6 @@ func mergeRange(us []rawUnit) rawUnit {
 		b.names = append(b.names, u.names...)
 	}
 	return b
-}
-
-// paragraphTypes are the link types of the paragraph pass. Untranslated
-// paragraphs (notes, bylines, dates) are common in scraped bilingual
-// pages, so omissions are likelier than between sentences.
-func paragraphTypes() []beadType {
-	ts := []beadType{
-		{1, 1, 0.25}, {1, 0, 0.3}, {0, 1, 0.3}, {1, 2, 0.04}, {2, 1, 0.04},
-		{1, 3, 0.01}, {3, 1, 0.01}, {2, 2, 0.005},
-	}
-	for i := range ts {
-		ts[i].prior = math.Log(ts[i].prior)
-	}
-	return ts
-}
-
-// alignRegion aligns the units of region rg of model md with link types
-// types, coarse-to-fine when the region's grid is large.
-func (al *Aligner) alignRegion(md *model, rz, re []rawUnit, rg region, types []beadType) ([]bead, []float64) {
-	n, m := rg.r1-rg.r0, rg.c1-rg.c0
-	var bd band
-	if (n+1)*(m+1) <= al.opts.maxCells {
-		bd = fullBand(n, m)
-	} else {
-		bd = al.coarseBand(rz[rg.r0:rg.r1], re[rg.c0:rg.c1])
-	}
-	sub := *al
-	sub.types = types
-	return sub.searchBand(md, rg, bd)
 }
 
 // seq returns 0, 1, ..., n-1.
