@@ -10,9 +10,11 @@ import (
 
 // Errors returned by the Aligner.
 var (
-	// ErrSameLanguage means both sides are in the same language (or
-	// neither holds English or Chinese text).
+	// ErrSameLanguage means both sides are in the same language.
 	ErrSameLanguage = errors.New("align: both sides are in the same language")
+	// ErrNoLanguage means a side holds text in neither English nor
+	// Chinese (only numbers, dates or symbols).
+	ErrNoLanguage = errors.New("align: no English or Chinese text")
 )
 
 // Aligner aligns English and Chinese sentences. It is immutable after New
@@ -119,8 +121,14 @@ func orient(src, tgt []segment.Sentence, ls, lt segment.Lang) (zh, en []segment.
 		return src, tgt, false, nil
 	case ls == segment.English && lt == segment.Chinese:
 		return tgt, src, true, nil
+	case ls == segment.Other && lt == segment.Other:
+		return nil, nil, false, fmt.Errorf("%w on either side (only numbers, dates or symbols)", ErrNoLanguage)
+	case ls == segment.Other:
+		return nil, nil, false, fmt.Errorf("%w on the first side (only numbers, dates or symbols)", ErrNoLanguage)
+	case lt == segment.Other:
+		return nil, nil, false, fmt.Errorf("%w on the second side (only numbers, dates or symbols)", ErrNoLanguage)
 	}
-	return nil, nil, false, fmt.Errorf("%w (first side %s, second side %s)", ErrSameLanguage, langName(ls), langName(lt))
+	return nil, nil, false, fmt.Errorf("%w (both %s)", ErrSameLanguage, langName(ls))
 }
 
 func langName(l segment.Lang) string {

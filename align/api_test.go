@@ -1,6 +1,7 @@
 package align_test
 
 import (
+	"bytes"
 	"errors"
 	"io"
 	"os"
@@ -125,7 +126,7 @@ func TestWarnings(t *testing.T) {
 	require.NoError(t, err)
 	require.Len(t, res.Warnings, 1)
 	assert.ErrorIs(t, res.Warnings[0], align.ErrInvalidUTF8)
-	assert.EqualError(t, res.Warnings[0], "en.txt: align: invalid UTF-8: 1 bytes replaced by U+FFFD, the first at offset 16")
+	assert.EqualError(t, res.Warnings[0], "en.txt: segment: invalid UTF-8: 1 byte replaced by U+FFFD, the first at offset 16")
 }
 
 // TestOneLanguage checks that a mixed document in one language aligns as
@@ -165,7 +166,7 @@ func FuzzPublicAPI(f *testing.F) {
 		}
 		res, err := align.New(opts...).AlignSources(srcs...)
 		if err != nil {
-			known := []error{align.ErrEmpty, align.ErrSameLanguage, segment.ErrBinary, segment.ErrEncoding}
+			known := []error{align.ErrEmpty, align.ErrSameLanguage, align.ErrNoLanguage, segment.ErrBinary, segment.ErrEncoding}
 			ok := false
 			for _, k := range known {
 				ok = ok || errors.Is(err, k)
@@ -178,4 +179,37 @@ func FuzzPublicAPI(f *testing.F) {
 		for range res.Pairs(align.Paragraphs) {
 		}
 	})
+}
+
+// TestMoreNilAndEmpty covers what a review found after the first round:
+// a zero Dictionary, a typed nil reader, empty documents, a one-language
+// document given to AlignMixed, text in neither language.
+func TestMoreNilAndEmpty(t *testing.T) {
+	en, zh := "Wang Wen chaired the forum.", "王雯主持论坛。"
+	res, err := align.New(align.WithDictionary(&align.Dictionary{})).AlignTexts(en, zh)
+	require.NoError(t, err, "a zero Dictionary is an empty one")
+	assert.Len(t, res.Sentences, 1)
+
+	var buf *bytes.Buffer
+	_, err = align.New().AlignReaders(buf, strings.NewReader(zh))
+	assert.ErrorIs(t, err, align.ErrNilReader)
+	assert.EqualError(t, err, "text 1: align: nil reader")
+
+	_, err = align.New().AlignDocuments(&segment.Document{}, &segment.Document{})
+	assert.ErrorIs(t, err, align.ErrEmpty)
+
+	doc, err := segment.Parse([]byte("Only English here. Two sentences."))
+	require.NoError(t, err)
+	res, err = align.New(align.WithoutDictionary()).AlignMixed(doc)
+	require.NoError(t, err)
+	require.Len(t, res.Warnings, 1)
+	assert.ErrorIs(t, res.Warnings[0], align.ErrOneLanguage)
+
+	res, err = align.New(align.WithoutDictionary()).AlignTexts("2023\n2024-01-05\n")
+	require.NoError(t, err)
+	require.Len(t, res.Warnings, 1)
+	assert.Contains(t, res.Warnings[0].Error(), "no English or Chinese text")
+	_, err = align.New(align.WithoutDictionary()).AlignTexts(en, "2023\n2024-01-05\n")
+	assert.ErrorIs(t, err, align.ErrNoLanguage)
+	assert.Contains(t, err.Error(), "second side")
 }

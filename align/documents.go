@@ -41,7 +41,29 @@ func (al *Aligner) AlignMixed(doc *segment.Document) (*Alignment, error) {
 		*solo = append(*solo, p.Lang == segment.Other)
 		*b = append(*b, int32(block))
 	}
-	return al.alignSides(en, zh, true, &lay)
+	res, err := al.alignSides(en, zh, true, &lay)
+	if err == nil && (len(zh.Sentences) == 0 || len(en.Sentences) == 0) && !doc.Empty() {
+		res.Warnings = append(res.Warnings, oneLanguage(doc))
+	}
+	return res, err
+}
+
+// oneLanguage returns the warning for a mixed document holding text in one
+// language only (or in neither).
+func oneLanguage(doc *segment.Document) error {
+	var has [3]bool
+	for _, s := range doc.Sentences {
+		if s.End > s.Start {
+			has[s.Lang] = true
+		}
+	}
+	switch {
+	case has[segment.Chinese]:
+		return fmt.Errorf("%w (Chinese text only)", ErrOneLanguage)
+	case has[segment.English]:
+		return fmt.Errorf("%w (English text only)", ErrOneLanguage)
+	}
+	return fmt.Errorf("%w (no English or Chinese text: only numbers, dates or symbols)", ErrOneLanguage)
 }
 
 // checkDocument reports a nil document, and one whose paragraphs do not
@@ -83,6 +105,9 @@ func (al *Aligner) AlignDocuments(a, b *segment.Document) (*Alignment, error) {
 	}
 	if err := checkDocument(b); err != nil {
 		return nil, err
+	}
+	if a.Empty() && b.Empty() {
+		return nil, ErrEmpty
 	}
 	sa := Side{Lang: sideLang(a.Sentences), Sentences: a.Sentences, Paragraphs: a.Paragraphs}
 	sb := Side{Lang: sideLang(b.Sentences), Sentences: b.Sentences, Paragraphs: b.Paragraphs}
@@ -171,18 +196,18 @@ func (al *Aligner) features(zh, en []segment.Sentence) (rz, re []rawUnit, lx *le
 				return nil, nil, nil, err
 			}
 		}
-		f.lex = newLexicon(d)
+		if d.usable() {
+			f.lex = newLexicon(d)
+		}
 	}
 	re = make([]rawUnit, len(en))
 	for i, s := range en {
 		re[i] = englishFeatures(s.Norm, f)
-		re[i].solo = re[i].chars == 0
 	}
 	f.addNames(re)
 	rz = make([]rawUnit, len(zh))
 	for i, s := range zh {
 		rz[i] = chineseFeatures(s.Norm, f)
-		rz[i].solo = rz[i].chars == 0
 	}
 	return rz, re, f.lex, nil
 }

@@ -84,6 +84,11 @@ func englishStems(d *cedict.Dict) map[string]bool {
 	return m
 }
 
+// usable reports whether d can divide Chinese text into words: a
+// Dictionary not made by this package (the zero Dictionary) cannot, and is
+// taken as empty.
+func (d *Dictionary) usable() bool { return d != nil && d.seg != nil }
+
 // Len returns the number of entries of the dictionary.
 func (d *Dictionary) Len() int {
 	if d == nil {

@@ -71,7 +71,10 @@ func (s *scorer) beadScore(i0, i1, j0, j1 int, t beadType) float64 {
 		en += s.m.units[sideEN][c].chars
 		solo = solo || s.m.units[sideEN][c].solo
 	}
-	if solo {
+	if solo || zh == 0 || en == 0 {
+		// A paragraph in neither language is never paired, and a link
+		// needs text on both sides: blank lines (of presplit input) may
+		// join a link, never make one.
 		return math.Inf(-1)
 	}
 	if !s.m.opts.noPunct {

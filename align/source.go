@@ -4,7 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
+	"reflect"
 
 	"github.com/zhenalign/zhenalign/segment"
 )
@@ -19,6 +19,8 @@ var (
 	ErrEmpty = errors.New("align: no text to align (empty or blank input)")
 	// ErrNilDocument means a method got a nil *segment.Document.
 	ErrNilDocument = errors.New("align: nil document")
+	// ErrNilReader means AlignReaders got a nil io.Reader.
+	ErrNilReader = errors.New("align: nil reader")
 	// ErrBadDocument means a *segment.Document's paragraphs do not cover
 	// its sentences in order (it was not made by segment.Parse).
 	ErrBadDocument = errors.New("align: malformed document")
@@ -28,8 +30,9 @@ var (
 // Alignment.Warnings wrapped with the name of the input.
 var (
 	// ErrInvalidUTF8 means an input holds bytes that are not UTF-8; the
-	// alignment went on with U+FFFD in their place.
-	ErrInvalidUTF8 = errors.New("align: invalid UTF-8")
+	// alignment went on with U+FFFD in their place. It is
+	// segment.ErrInvalidUTF8.
+	ErrInvalidUTF8 = segment.ErrInvalidUTF8
 	// ErrOneLanguage means a mixed document holds English or Chinese text
 	// but not both: every sentence is an omission.
 	ErrOneLanguage = errors.New("align: only one language: every sentence is an omission")
@@ -81,9 +84,8 @@ func (al *Aligner) AlignSources(srcs ...Source) (*Alignment, error) {
 		if d.Empty() {
 			return nil, fmt.Errorf("%s: %w", name, ErrEmpty)
 		}
-		if d.InvalidBytes > 0 {
-			warnings = append(warnings, fmt.Errorf("%s: %w: %d bytes replaced by U+FFFD, the first at offset %d",
-				name, ErrInvalidUTF8, d.InvalidBytes, d.FirstInvalid))
+		if w := d.InvalidUTF8(); w != nil {
+			warnings = append(warnings, fmt.Errorf("%s: %w", name, w))
 		}
 		docs[i] = d
 	}
@@ -91,13 +93,6 @@ func (al *Aligner) AlignSources(srcs ...Source) (*Alignment, error) {
 	var err error
 	if len(docs) == 1 {
 		res, err = al.AlignMixed(docs[0])
-		if err == nil && (len(res.Src.Sentences) == 0 || len(res.Tgt.Sentences) == 0) {
-			has := "English"
-			if len(res.Src.Sentences) == 0 {
-				has = "Chinese"
-			}
-			warnings = append(warnings, fmt.Errorf("%s: %w (%s text only)", sourceName(srcs[0], 0), ErrOneLanguage, has))
-		}
 	} else {
 		res, err = al.AlignDocuments(docs[0], docs[1])
 	}
@@ -108,8 +103,26 @@ func (al *Aligner) AlignSources(srcs ...Source) (*Alignment, error) {
 		}
 		return nil, fmt.Errorf("%s: %w", names, err)
 	}
-	res.Warnings = append(warnings, res.Warnings...)
+	// The alignment's own warnings are about the document(s): name them.
+	names := sourceName(srcs[0], 0)
+	if len(srcs) == 2 {
+		names += ", " + sourceName(srcs[1], 1)
+	}
+	for _, w := range res.Warnings {
+		warnings = append(warnings, fmt.Errorf("%s: %w", names, w))
+	}
+	res.Warnings = warnings
 	return res, nil
+}
+
+// isNil reports whether r is nil, or a nil pointer (a nil *os.File,
+// *bytes.Buffer...) whose methods would panic.
+func isNil(r io.Reader) bool {
+	if r == nil {
+		return true
+	}
+	v := reflect.ValueOf(r)
+	return v.Kind() == reflect.Pointer && v.IsNil()
 }
 
 // sourceName returns the name of source i for messages: its Name, or
@@ -144,8 +157,8 @@ func (al *Aligner) AlignTexts(texts ...string) (*Alignment, error) {
 func (al *Aligner) AlignReaders(rs ...io.Reader) (*Alignment, error) {
 	srcs := make([]Source, len(rs))
 	for i, r := range rs {
-		if f, ok := r.(*os.File); r == nil || ok && f == nil {
-			return nil, fmt.Errorf("align: %s: nil reader", sourceName(srcs[i], i))
+		if isNil(r) {
+			return nil, fmt.Errorf("%s: %w", sourceName(srcs[i], i), ErrNilReader)
 		}
 		if n, ok := r.(interface{ Name() string }); ok {
 			srcs[i].Name = n.Name()

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"syscall"
 )
 
 // Job is one document to align: a mixed file (Mixed), or a pair of files
@@ -51,6 +52,7 @@ type Skip struct {
 const (
 	SkipNotText    = "not a text document (by its extension)"
 	SkipBrokenLink = "broken symbolic link"
+	SkipLinkLoop   = "symbolic link loop: the link leads back to itself"
 	SkipLoop       = "symbolic link loop: the folder is already being walked"
 	SkipSpecial    = "neither a regular file nor a folder"
 )
@@ -124,6 +126,12 @@ func Discover(paths []string, presplit bool) (*Plan, error) {
 		h := pairs[key]
 		if h == nil {
 			name, _ := languageOf(names[f])
+			if name == "" {
+				// The language is in a folder given itself (DIR/en
+				// and DIR/zh as arguments): the pair is named after
+				// its file.
+				name = filepath.Base(key)
+			}
 			h = &half{name: name}
 			pairs[key] = h
 			keys = append(keys, key)
@@ -225,7 +233,11 @@ func (w *walker) dir(path, root string) error {
 		p := filepath.Join(path, e.Name())
 		fi, err := os.Stat(p) // follows symbolic links
 		if err != nil {
-			if e.Type()&fs.ModeSymlink != 0 {
+			switch {
+			case e.Type()&fs.ModeSymlink != 0 && errors.Is(err, syscall.ELOOP):
+				w.plan.Skipped = append(w.plan.Skipped, Skip{p, SkipLinkLoop})
+				continue
+			case e.Type()&fs.ModeSymlink != 0:
 				w.plan.Skipped = append(w.plan.Skipped, Skip{p, SkipBrokenLink})
 				continue
 			}
@@ -246,36 +258,44 @@ func (w *walker) dir(path, root string) error {
 	return nil
 }
 
-// uniqueNames gives jobs distinct names. Of the jobs sharing a name, the
-// one whose first file comes first by path keeps it; the others take their
-// path-based name alts[i] (numbered "#2", "#3"... in the unlikely case that
-// it is taken too). The outcome does not depend on the order of jobs.
+// uniqueNames gives jobs distinct names: the jobs that share a name all
+// take their path-based name alts[i] instead (the path as given to
+// Discover, which is unique for distinct files), so that no document is
+// named after another's file. Should two path-based names still be the
+// same (a mixed file DIR/x and the pair DIR/x.en + DIR/x.zh), the mixed file
+// keeps it and the pair is numbered "#2" ("#3"...). The outcome does not depend on the order of
+// jobs.
 func uniqueNames(jobs []Job, alts []string) {
+	count := make(map[string]int, len(jobs))
+	for _, j := range jobs {
+		count[j.Name]++
+	}
+	for i := range jobs {
+		if count[jobs[i].Name] > 1 {
+			jobs[i].Name = alts[i]
+		}
+	}
 	order := make([]int, len(jobs))
 	for i := range order {
 		order[i] = i
 	}
-	// A file belongs to one job only, so this order is total.
+	// A file belongs to one job only, so this order is total. A mixed
+	// file comes before a pair of the same name: its name is its path.
 	sort.Slice(order, func(a, b int) bool {
 		ja, jb := jobs[order[a]], jobs[order[b]]
 		if ja.Name != jb.Name {
 			return ja.Name < jb.Name
 		}
+		if (ja.Mixed == "") != (jb.Mixed == "") {
+			return ja.Mixed != ""
+		}
 		return ja.Files()[0] < jb.Files()[0]
 	})
 	taken := make(map[string]bool, len(jobs))
-	var dups []int
 	for _, i := range order {
-		if taken[jobs[i].Name] {
-			dups = append(dups, i)
-			continue
-		}
-		taken[jobs[i].Name] = true
-	}
-	for _, i := range dups {
-		name := alts[i]
+		name := jobs[i].Name
 		for n := 2; taken[name]; n++ {
-			name = fmt.Sprintf("%s#%d", alts[i], n)
+			name = fmt.Sprintf("%s#%d", jobs[i].Name, n)
 		}
 		taken[name] = true
 		jobs[i].Name = name

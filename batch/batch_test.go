@@ -141,32 +141,32 @@ func TestDiscoverUniqueNames(t *testing.T) {
 			desc:  "same base name in two folders",
 			files: []string{"d1/page.txt", "d2/page.txt"},
 			paths: []string{"d1", "d2"},
-			want:  map[string]string{"page.txt": "d1/page.txt", "/d2/page.txt": "d2/page.txt"},
+			want:  map[string]string{"/d1/page.txt": "d1/page.txt", "/d2/page.txt": "d2/page.txt"},
 		},
 		{
 			desc:  "same base name given as files",
 			files: []string{"x/a.txt", "y/a.txt"},
 			paths: []string{"y/a.txt", "x/a.txt"},
-			want:  map[string]string{"a.txt": "x/a.txt", "/y/a.txt": "y/a.txt"},
+			want:  map[string]string{"/x/a.txt": "x/a.txt", "/y/a.txt": "y/a.txt"},
 		},
 		{
 			desc:  "pairs in two folders",
 			files: []string{"d1/memo_en.txt", "d1/memo_zh.txt", "d2/en/memo.txt", "d2/zh/memo.txt"},
 			paths: []string{"d1", "d2"},
-			want:  map[string]string{"memo.txt": "d1/memo_en.txt", "/d2/memo.txt": "d2/en/memo.txt"},
+			want:  map[string]string{"/d1/memo.txt": "d1/memo_en.txt", "/d2/memo.txt": "d2/en/memo.txt"},
 		},
 		{
 			desc:  "a mixed file and a pair",
 			files: []string{"report.txt", "report.en.txt", "report.zh.txt"},
 			paths: []string{"."},
-			want:  map[string]string{"report.txt": "report.en.txt", "/report.txt": "report.txt"},
+			want:  map[string]string{"/report.txt#2": "report.en.txt", "/report.txt": "report.txt"},
 		},
 		{
 			desc:  "path-based name taken too",
 			files: []string{"a/report.txt", "b/report.txt", "b/report.en.txt", "b/report.zh.txt"},
 			paths: []string{"a", "b"},
 			want: map[string]string{
-				"report.txt": "a/report.txt", "/b/report.txt": "b/report.en.txt", "/b/report.txt#2": "b/report.txt",
+				"/a/report.txt": "a/report.txt", "/b/report.txt#2": "b/report.en.txt", "/b/report.txt": "b/report.txt",
 			},
 		},
 		{
@@ -280,10 +280,10 @@ func TestRunDeliverError(t *testing.T) {
 		failAt  int // index of the first result whose delivery fails; -1: none
 		wantErr string
 	}{
-		{"first, one worker", 1, 0, "batch: a.txt: disk full"},
-		{"third, one worker", 1, 2, "batch: c.txt: disk full"},
-		{"third, three workers", 3, 2, "batch: c.txt: disk full"},
-		{"last", 2, 5, "batch: f.txt: disk full"},
+		{"first, one worker", 1, 0, "a.txt: disk full"},
+		{"third, one worker", 1, 2, "c.txt: disk full"},
+		{"third, three workers", 3, 2, "c.txt: disk full"},
+		{"last", 2, 5, "f.txt: disk full"},
 		{"none", 2, -1, ""},
 	} {
 		t.Run(tc.desc, func(t *testing.T) {
@@ -397,4 +397,16 @@ func TestNilAndEmpty(t *testing.T) {
 		_, err = batch.Discover([]string{""}, false)
 		assert.Error(t, err)
 	})
+}
+
+// TestDiscoverSelfLink checks that a link to itself is a loop, not a
+// broken link.
+func TestDiscoverSelfLink(t *testing.T) {
+	root := t.TempDir()
+	touch(t, root, map[string]string{"a.txt": "text"})
+	require.NoError(t, os.Symlink("self", filepath.Join(root, "self")))
+	plan, err := batch.Discover([]string{root}, false)
+	require.NoError(t, err)
+	require.Len(t, plan.Skipped, 1)
+	assert.Equal(t, batch.SkipLinkLoop, plan.Skipped[0].Reason)
 }

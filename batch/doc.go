@@ -23,10 +23,10 @@
 //
 // Each document is named after its file's path relative to the folder it
 // was found in (or its base name, for a file given directly), without the
-// language tag for a pair. Names are unique: when documents would share a
-// name, the one whose first file comes first by path (as given) keeps it
-// and the others are named after their path as given to Discover (with
-// "#2", "#3"... should that name be taken too).
+// language tag for a pair. Names are unique and never another file's: when
+// documents would share a name, they are all named after their path as
+// given to Discover (a mixed file DIR/x and a pair DIR/x.en + DIR/x.zh
+// would still share one: the pair's is then numbered "#2").
 //
 // # Running
 //

@@ -157,7 +157,7 @@ func Run(ctx context.Context, jobs []Job, opts Options, deliver func(Result) err
 			delete(pending, next)
 			next++
 			if err := deliver(r); err != nil {
-				derr = fmt.Errorf("batch: %s: %w", r.Job.Name, err)
+				derr = fmt.Errorf("%s: %w", r.Job.Name, err)
 				cancel()
 				break
 			}
@@ -173,10 +173,9 @@ func Run(ctx context.Context, jobs []Job, opts Options, deliver func(Result) err
 // document must not lose the work of a batch of hundreds.
 func alignJob(al *align.Aligner, job Job, opts Options) (r Result) {
 	start := time.Now()
-	r = Result{Job: job}
 	defer func() {
 		if p := recover(); p != nil {
-			r.Units, r.Err = nil, fmt.Errorf("%s: %w: %v", strings.Join(job.Files(), ", "), ErrInternal, p)
+			r = Result{Job: job, Err: fmt.Errorf("%s: %w: %v", strings.Join(job.Files(), ", "), ErrInternal, p)}
 		}
 		r.Elapsed = time.Since(start)
 	}()

@@ -142,3 +142,28 @@ func TestBlankUnits(t *testing.T) {
 	require.NoError(t, w.Close())
 	assert.Equal(t, "[1]:[]:1.0000\n", b.String())
 }
+
+// TestNilReceiversAndIDs checks that methods on nil readers and writers
+// fail without panicking, and that JSONL ids are checked.
+func TestNilReceiversAndIDs(t *testing.T) {
+	assert.NotPanics(t, func() {
+		var jr *corpus.JSONLReader
+		var tr *corpus.TMXReader
+		assert.False(t, jr.Next())
+		assert.False(t, tr.Next())
+		assert.Error(t, jr.Err())
+		assert.Error(t, tr.Err())
+		assert.Equal(t, corpus.Unit{}, jr.Unit())
+		var jw *corpus.JSONLWriter
+		var tw *corpus.TMXWriter
+		assert.Error(t, jw.Write(corpus.Unit{EN: "a", ZH: "b"}))
+		assert.Error(t, tw.Close())
+	})
+	for _, src := range []string{
+		`{"en":"a","zh":"中","en_ids":[-1,5]}`, `{"en":"a","zh":"中","zh_ids":[3,1]}`, `{"en":"a","zh":"中","zh_ids":[1,1]}`,
+	} {
+		r := corpus.NewJSONLReader(strings.NewReader(src), "x.jsonl")
+		assert.False(t, r.Next())
+		assert.ErrorIs(t, r.Err(), corpus.ErrIDs, src)
+	}
+}

@@ -17,6 +17,9 @@ import (
 var (
 	// ErrNoText means a JSONL row has neither "en" nor "zh".
 	ErrNoText = errors.New("corpus: row has neither en nor zh")
+	// ErrIDs means the sentence ids of a row are not ascending
+	// non-negative integers, each once.
+	ErrIDs = errors.New("corpus: ids must be ascending non-negative integers")
 	// ErrNotObject means a JSONL line is not a JSON object.
 	ErrNotObject = errors.New("corpus: line is not a JSON object")
 )
@@ -27,7 +30,8 @@ var utf8BOM = []byte("\xEF\xBB\xBF")
 // fields en and zh are needed; en_ids, zh_ids, score and doc are read when
 // present). A UTF-8 byte order mark at the start is skipped. A line that is
 // not a JSON object (ErrNotObject), a row with neither en nor zh
-// (ErrNoText) and a score outside [0,1] (ErrScore) stop the reader with a
+// (ErrNoText), ids that are not ascending non-negative integers (ErrIDs)
+// and a score outside [0,1] (ErrScore) stop the reader with a
 // *ParseError naming the file and line. It streams: call Next until it returns false, then check Err.
 type JSONLReader struct {
 	sc   *bufio.Scanner
@@ -48,6 +52,9 @@ func NewJSONLReader(r io.Reader, name string) *JSONLReader {
 // Next reads the next unit, skipping blank lines. It returns false at the
 // end of the input or on the first error.
 func (r *JSONLReader) Next() bool {
+	if r == nil {
+		return false
+	}
 	if r.err != nil {
 		return false
 	}
@@ -81,6 +88,15 @@ func (r *JSONLReader) Next() bool {
 			r.err = &ParseError{File: r.name, Line: r.line, Err: ErrNoText}
 			return false
 		}
+		for _, ids := range []struct {
+			name string
+			ids  []int
+		}{{"en_ids", row.ENIDs}, {"zh_ids", row.ZHIDs}} {
+			if !ascending(ids.ids) {
+				r.err = &ParseError{File: r.name, Line: r.line, Err: fmt.Errorf("%s: %w", ids.name, ErrIDs)}
+				return false
+			}
+		}
 		u := Unit{ENIDs: row.ENIDs, ZHIDs: row.ZHIDs, Score: 1, Doc: row.Doc}
 		if row.EN != nil {
 			u.EN = *row.EN
@@ -105,6 +121,16 @@ func (r *JSONLReader) Next() bool {
 	return false
 }
 
+// ascending reports whether ids are non-negative and strictly ascending.
+func ascending(ids []int) bool {
+	for i, id := range ids {
+		if id < 0 || (i > 0 && id <= ids[i-1]) {
+			return false
+		}
+	}
+	return true
+}
+
 // jsonError rewrites the errors of encoding/json that name Go types
 // ("cannot unmarshal number into Go struct field .en of type string") in
 // the terms of the file: the field and the JSON type wanted.
@@ -122,10 +148,20 @@ func jsonError(err error) error {
 }
 
 // Unit returns the unit read by the last call to Next.
-func (r *JSONLReader) Unit() Unit { return r.unit }
+func (r *JSONLReader) Unit() Unit {
+	if r == nil {
+		return Unit{}
+	}
+	return r.unit
+}
 
 // Err returns the first error met, nil at a clean end of input.
-func (r *JSONLReader) Err() error { return r.err }
+func (r *JSONLReader) Err() error {
+	if r == nil {
+		return errNil
+	}
+	return r.err
+}
 
 // scriptOfText detects the script of Chinese text, newlines read as
 // spaces.

@@ -30,6 +30,9 @@ func NewTextWriter(w io.Writer, cols int) *TextWriter {
 // Write writes u as a block of lines with a header giving its type and
 // score, or nothing when both its sides are empty.
 func (w *TextWriter) Write(u Unit) error {
+	if w == nil {
+		return errNil
+	}
 	if blank(u) {
 		return nil
 	}
@@ -58,7 +61,12 @@ func (w *TextWriter) Write(u Unit) error {
 }
 
 // Close flushes.
-func (w *TextWriter) Close() error { return w.bw.Flush() }
+func (w *TextWriter) Close() error {
+	if w == nil {
+		return errNil
+	}
+	return w.bw.Flush()
+}
 
 // cells returns the display width of s in terminal cells.
 func cells(s string) int {

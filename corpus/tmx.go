@@ -111,6 +111,9 @@ func NewTMXWriter(w io.Writer, opts ...TMXOption) *TMXWriter {
 // Write writes u as one <tu>, or nothing when a side of u is empty (after
 // removing the characters XML does not allow).
 func (w *TMXWriter) Write(u Unit) error {
+	if w == nil {
+		return errNil
+	}
 	if w.err != nil {
 		return w.err
 	}
@@ -154,6 +157,9 @@ func (w *TMXWriter) Write(u Unit) error {
 // Write gives a document with an empty body. Close after Close does
 // nothing.
 func (w *TMXWriter) Close() error {
+	if w == nil {
+		return errNil
+	}
 	if w.err != nil || w.closed {
 		return w.err
 	}

@@ -78,6 +78,9 @@ func NewTMXReader(r io.Reader, name string) *TMXReader {
 // Next reads the next unit and reports whether there is one. It returns
 // false at the end of the document or on the first error; Err tells which.
 func (r *TMXReader) Next() bool {
+	if r == nil {
+		return false
+	}
 	if r.err != nil || r.done {
 		return false
 	}
@@ -122,11 +125,21 @@ func (r *TMXReader) Next() bool {
 }
 
 // Unit returns the unit read by the last successful call to Next.
-func (r *TMXReader) Unit() Unit { return r.unit }
+func (r *TMXReader) Unit() Unit {
+	if r == nil {
+		return Unit{}
+	}
+	return r.unit
+}
 
 // Err returns the first error met, or nil at the end of a well-formed
 // document.
-func (r *TMXReader) Err() error { return r.err }
+func (r *TMXReader) Err() error {
+	if r == nil {
+		return errNil
+	}
+	return r.err
+}
 
 // token returns the next token, wrapping errors in a *ParseError. An end
 // of input inside an element is an error.

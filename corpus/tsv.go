@@ -25,6 +25,9 @@ var tsvEscaper = strings.NewReplacer(`\`, `\\`, "\t", `\t`, "\n", `\n`, "\r", `\
 // Write writes u as one line, or nothing when both its sides are empty. A
 // score outside [0,1] is an error wrapping ErrScore.
 func (w *TSVWriter) Write(u Unit) error {
+	if w == nil {
+		return errNil
+	}
 	if blank(u) {
 		return nil
 	}
@@ -40,7 +43,12 @@ func (w *TSVWriter) Write(u Unit) error {
 }
 
 // Close flushes.
-func (w *TSVWriter) Close() error { return w.bw.Flush() }
+func (w *TSVWriter) Close() error {
+	if w == nil {
+		return errNil
+	}
+	return w.bw.Flush()
+}
 
 // MosesWriter writes line-parallel text for machine translation toolkits:
 // the English side of each unit on a line of one file, the Chinese side on
@@ -61,6 +69,9 @@ var oneLine = strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ", "\u2028", "
 
 // Write writes the two sides of u, unless one is empty.
 func (w *MosesWriter) Write(u Unit) error {
+	if w == nil {
+		return errNil
+	}
 	if u.EN == "" || u.ZH == "" {
 		return nil
 	}
@@ -72,6 +83,9 @@ func (w *MosesWriter) Write(u Unit) error {
 
 // Close flushes both files.
 func (w *MosesWriter) Close() error {
+	if w == nil {
+		return errNil
+	}
 	if err := w.en.Flush(); err != nil {
 		return err
 	}

@@ -72,6 +72,9 @@ func NewJSONLWriter(w io.Writer) *JSONLWriter {
 // Write writes u as one line, or nothing when both its sides are empty. A
 // score outside [0,1] is an error wrapping ErrScore.
 func (w *JSONLWriter) Write(u Unit) error {
+	if w == nil {
+		return errNil
+	}
 	if blank(u) {
 		return nil
 	}
@@ -83,7 +86,12 @@ func (w *JSONLWriter) Write(u Unit) error {
 }
 
 // Close flushes.
-func (w *JSONLWriter) Close() error { return w.bw.Flush() }
+func (w *JSONLWriter) Close() error {
+	if w == nil {
+		return errNil
+	}
+	return w.bw.Flush()
+}
 
 func nonNil(x []int) []int {
 	if x == nil {
@@ -111,6 +119,9 @@ func NewLadderWriter(w io.Writer, zhFirst bool) *LadderWriter {
 // line, so that every id is written. A score outside [0,1] is an error
 // wrapping ErrScore.
 func (w *LadderWriter) Write(u Unit) error {
+	if w == nil {
+		return errNil
+	}
 	if err := checkScore(u.Score); err != nil {
 		return err
 	}
@@ -130,7 +141,12 @@ func (w *LadderWriter) Write(u Unit) error {
 }
 
 // Close flushes.
-func (w *LadderWriter) Close() error { return w.bw.Flush() }
+func (w *LadderWriter) Close() error {
+	if w == nil {
+		return errNil
+	}
+	return w.bw.Flush()
+}
 
 func appendIDs(buf []byte, ids []int) []byte {
 	for i, v := range ids {

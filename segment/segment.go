@@ -16,6 +16,9 @@ var (
 	// byte order mark, or it is mostly not UTF-8 (GB18030 or Big5 text,
 	// say). Convert it to UTF-8 first.
 	ErrEncoding = errors.New("segment: input is not UTF-8")
+	// ErrInvalidUTF8 is wrapped by Document.InvalidUTF8: a few bytes of
+	// otherwise good text are not UTF-8 (a warning, not an error of Parse).
+	ErrInvalidUTF8 = errors.New("segment: invalid UTF-8")
 )
 
 // Option configures a Segmenter.

@@ -1,6 +1,7 @@
 package segment
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 )
@@ -135,6 +136,20 @@ type Document struct {
 	// FirstInvalid is the byte offset of the first of them (-1 when there
 	// is none).
 	InvalidBytes, FirstInvalid int
+}
+
+// InvalidUTF8 returns nil when the input of d was valid UTF-8, and otherwise
+// an error wrapping ErrInvalidUTF8 that gives the count of invalid bytes
+// and the offset of the first: a warning, since Parse went on.
+func (d *Document) InvalidUTF8() error {
+	if d == nil || d.InvalidBytes == 0 {
+		return nil
+	}
+	bytes := "bytes"
+	if d.InvalidBytes == 1 {
+		bytes = "byte"
+	}
+	return fmt.Errorf("%w: %d %s replaced by U+FFFD, the first at offset %d", ErrInvalidUTF8, d.InvalidBytes, bytes, d.FirstInvalid)
 }
 
 // Empty reports whether d holds no text: no sentence with a non-empty span

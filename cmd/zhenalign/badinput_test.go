@@ -200,13 +200,13 @@ func TestInvalidUTF8Warning(t *testing.T) {
 	code, _, stderr := runCmd(t, "", "align", doc, "-f", "jsonl")
 	require.Equal(t, 0, code, stderr)
 	assert.Equal(t, 1, strings.Count(stderr, "warning"), stderr)
-	assert.Contains(t, stderr, "bad.txt: align: invalid UTF-8: 3 bytes replaced by U+FFFD, the first at offset 27")
+	assert.Contains(t, stderr, "bad.txt: segment: invalid UTF-8: 3 bytes replaced by U+FFFD, the first at offset 27")
 	code, _, stderr = runCmd(t, "", "segment", doc, "-f", "jsonl")
 	require.Equal(t, 0, code, stderr)
-	assert.Contains(t, stderr, "3 bytes are not UTF-8")
+	assert.Contains(t, stderr, "zhenalign segment: warning: "+doc+": segment: invalid UTF-8: 3 bytes replaced")
 	code, _, stderr = runCmd(t, "", "batch", doc, "-f", "jsonl", "-o", filepath.Join(dir, "out.jsonl"))
 	require.Equal(t, 0, code, stderr)
-	assert.Contains(t, stderr, "invalid UTF-8: 3 bytes")
+	assert.Contains(t, stderr, "invalid UTF-8: 3 bytes replaced")
 }
 
 // TestBrokenPipe checks that a closed pipe ends the command quietly with
@@ -309,5 +309,83 @@ func TestBatchSummary(t *testing.T) {
 		var errb bytes.Buffer
 		st.report(&env{stderr: &errb}, "", 1)
 		assert.Contains(t, errb.String(), "aligned 1 document, 0 failed; 1 sentence, 7 units (1-1 3, 0-1 1, 1-0 1, 1-2 1, 2-1 1)")
+	}
+}
+
+// TestSplitOutputIsInput checks that --split refuses to write over an
+// input, and that the output may not be the file standard input comes from.
+func TestSplitOutputIsInput(t *testing.T) {
+	dir := t.TempDir()
+	en := writeFile(t, dir, "x.en", "Wang Wen chaired the forum.\n")
+	zh := writeFile(t, dir, "x.zh", "王雯主持论坛。\n")
+	code, _, stderr := runCmd(t, "", "batch", dir, "--split", "-f", "moses", "-o", dir)
+	assert.Equal(t, 2, code)
+	assert.Contains(t, stderr, "the output would replace it")
+	for f, want := range map[string]string{en: "Wang Wen chaired the forum.\n", zh: "王雯主持论坛。\n"} {
+		got, err := os.ReadFile(f)
+		require.NoError(t, err)
+		assert.Equal(t, want, string(got))
+	}
+
+	doc := writeFile(t, dir, "doc.txt", mixedDoc)
+	in, err := os.Open(doc)
+	require.NoError(t, err)
+	defer in.Close()
+	var out, errb bytes.Buffer
+	code = run([]string{"align", "-", "-o", doc}, in, &out, &errb)
+	assert.Equal(t, 2, code)
+	assert.Contains(t, errb.String(), "-o "+doc+" is the input -")
+}
+
+// TestBatchLabels checks that every document is named by its own path:
+// pairs whose language is a folder given itself, and files whose base
+// names clash.
+func TestBatchLabels(t *testing.T) {
+	dir := batchFolder(t, map[string]string{
+		"lay/en/a.txt": "Wang Wen chaired the forum.\n", "lay/zh/a.txt": "王雯主持论坛。\n",
+		"a/x.txt": mixedDoc, "b/x.txt": "The forum was held online.论坛以线上形式举行。\n",
+	})
+	docs := func(args ...string) map[string]string {
+		code, stdout, stderr := runCmd(t, "", append([]string{"batch", "-f", "jsonl"}, args...)...)
+		require.Equal(t, 0, code, stderr)
+		got := map[string]string{}
+		for _, l := range strings.Split(strings.TrimSpace(stdout), "\n") {
+			var row struct{ EN, Doc string }
+			require.NoError(t, json.Unmarshal([]byte(l), &row))
+			if row.EN != "" {
+				got[row.Doc] = row.EN
+			}
+		}
+		return got
+	}
+	assert.Equal(t, map[string]string{"a.txt": "Wang Wen chaired the forum."},
+		docs(filepath.Join(dir, "lay", "en"), filepath.Join(dir, "lay", "zh")))
+	assert.Equal(t, map[string]string{"a.txt": "Wang Wen chaired the forum."},
+		docs(filepath.Join(dir, "lay", "en", "a.txt"), filepath.Join(dir, "lay", "zh", "a.txt")))
+	ax, bx := filepath.Join(dir, "a", "x.txt"), filepath.Join(dir, "b", "x.txt")
+	assert.Equal(t, map[string]string{ax: "Nearly 50 businesses attended the forum.", bx: "The forum was held online."}, docs(ax, bx))
+	assert.Equal(t, map[string]string{ax: "Nearly 50 businesses attended the forum.", bx: "The forum was held online."}, docs(bx, ax))
+}
+
+// TestPresplitBlankInsideLink checks that a blank line may join a link
+// (between two halves of a sentence) though it never makes one.
+func TestPresplitBlankInsideLink(t *testing.T) {
+	dir := t.TempDir()
+	en := writeFile(t, dir, "q.en", "The forest covers the hills,\n\nand the rivers run clean to the sea.\nGoodbye.\n")
+	zh := writeFile(t, dir, "q.zh", "森林覆盖着山丘，河流清澈地流向大海。\n再见。\n")
+	code, stdout, stderr := runCmd(t, "", "align", "--presplit", en, zh, "-f", "ladder")
+	require.Equal(t, 0, code, stderr)
+	assert.True(t, strings.HasPrefix(stdout, "[0,1,2]:[0]:"), stdout)
+}
+
+// TestZhLangCanonical checks that --zh-lang is written in its canonical
+// form.
+func TestZhLangCanonical(t *testing.T) {
+	dir := t.TempDir()
+	in := writeFile(t, dir, "in.jsonl", `{"en":"Hello.","zh":"你好。"}`+"\n")
+	for tag, want := range map[string]string{"zh_CN": "zh-CN", "ZH-tw": "zh-TW", "cmn-Hans": "cmn-Hans"} {
+		code, stdout, stderr := runCmd(t, "", "convert", in, "-f", "tmx", "--zh-lang", tag)
+		require.Equal(t, 0, code, stderr)
+		assert.Contains(t, stdout, `xml:lang="`+want+`"`)
 	}
 }

@@ -161,7 +161,7 @@ func (bf *batchFlags) discover(e *env, pos []string) (*batch.Plan, error) {
 			inputs = append(inputs, j.Files()...)
 		}
 		for _, out := range bf.of.files() {
-			if err := checkNotInput(out, inputs); err != nil {
+			if err := e.checkNotInput(out, inputs); err != nil {
 				return nil, err
 			}
 		}
@@ -187,7 +187,6 @@ func (bf *batchFlags) run(ctx context.Context, e *env, plan *batch.Plan, opts ba
 	prog := newBatchProgress(e.stderr, plan.Jobs)
 	opts.Progress = prog.set
 	each := func(write func(batch.Result) error) error {
-		var werr error
 		err := batch.Run(ctx, plan.Jobs, opts, func(r batch.Result) error {
 			prog.done(r.Index)
 			e.warn("batch", r.Warnings)
@@ -196,24 +195,20 @@ func (bf *batchFlags) run(ctx context.Context, e *env, plan *batch.Plan, opts ba
 				return nil
 			}
 			if err := write(r); err != nil {
-				werr = fmt.Errorf("%s: %w", r.Job.Name, err)
-				return err
+				return err // Run names the document
 			}
 			st.add(r) // counted once written
 			return nil
 		})
 		prog.finish()
-		if werr != nil {
-			return werr
+		if errors.Is(err, context.Canceled) && ctx.Err() != nil {
+			return nil // interrupted: what was written is complete
 		}
-		if err != nil && !errors.Is(err, context.Canceled) {
-			return err
-		}
-		return nil
+		return err
 	}
 	lv := bf.level.lv
 	if bf.split {
-		return batchSplit(e, bf.of, lv, bf.zhFirst, each)
+		return batchSplit(e, bf.of, lv, bf.zhFirst, plan.Jobs, each)
 	}
 	return e.emit(bf.of, lv, bf.zhFirst, func(write func(corpus.Unit) error) error {
 		return each(func(r batch.Result) error { return unitsOf(r.Units)(write) })
@@ -232,13 +227,18 @@ func (e *env) watchSignals() (ctx context.Context, interrupted *atomic.Bool, sto
 	finished := make(chan struct{})
 	interrupted = &atomic.Bool{}
 	go func() {
+		var s os.Signal
 		select {
-		case <-sig:
+		case s = <-sig:
 		case <-finished:
 			return
 		}
 		interrupted.Store(true)
-		fmt.Fprintln(e.stderr, "\ninterrupted: finishing the documents in progress (Ctrl-C again to abort)")
+		again := "Ctrl-C again"
+		if s != os.Interrupt {
+			again = "send it again"
+		}
+		fmt.Fprintf(e.stderr, "\ninterrupted (%v): finishing the documents in progress (%s to abort)\n", s, again)
 		cancel()
 		select {
 		case <-sig:
@@ -257,16 +257,30 @@ func (e *env) watchSignals() (ctx context.Context, interrupted *atomic.Bool, sto
 
 // batchSplit writes each document to its own file in the folder of.out,
 // named after the document, each file complete when written.
-func batchSplit(e *env, of *outputFlags, lv corpus.Level, zhFirst bool, run func(func(batch.Result) error) error) error {
+// The output files are named, and checked against every input, before any
+// work is done.
+func batchSplit(e *env, of *outputFlags, lv corpus.Level, zhFirst bool, jobs []batch.Job, run func(func(batch.Result) error) error) error {
+	ext := map[string]string{"tmx": ".tmx", "tsv": ".tsv", "jsonl": ".jsonl", "ladder": ".align", "moses": ""}[of.format]
+	names := newSplitNames(ext)
+	outs := make([]outputFlags, len(jobs))
+	var inputs []string
+	for _, j := range jobs {
+		inputs = append(inputs, j.Files()...)
+	}
+	for i, j := range jobs {
+		outs[i] = *of
+		outs[i].out = filepath.Join(of.out, names.next(j.Name))
+		for _, f := range outs[i].files() {
+			if err := e.checkNotInput(f, inputs); err != nil {
+				return err
+			}
+		}
+	}
 	if err := os.MkdirAll(of.out, 0o755); err != nil {
 		return err
 	}
-	ext := map[string]string{"tmx": ".tmx", "tsv": ".tsv", "jsonl": ".jsonl", "ladder": ".align", "moses": ""}[of.format]
-	names := newSplitNames(ext)
 	return run(func(r batch.Result) error {
-		doc := *of
-		doc.out = filepath.Join(of.out, names.next(r.Job.Name))
-		return e.emit(&doc, lv, zhFirst, unitsOf(r.Units))
+		return e.emit(&outs[r.Index], lv, zhFirst, unitsOf(r.Units))
 	})
 }
 
@@ -344,7 +358,11 @@ func (s *batchStats) report(e *env, stop string, total int) {
 	if stop != "" {
 		state = fmt.Sprintf(" (%s: %d not written)", stop, total-s.docs-len(s.failed))
 	}
-	fmt.Fprintf(e.stderr, "aligned %d %s, %d failed%s; %d %s, %d %s (%s), mean score %.3f; %.1fs\n",
+	byType := ""
+	if len(parts) > 0 {
+		byType = " (" + strings.Join(parts, ", ") + ")"
+	}
+	fmt.Fprintf(e.stderr, "aligned %d %s, %d failed%s; %d %s, %d %s%s, mean score %.3f; %.1fs\n",
 		s.docs, plural(s.docs, "document", "documents"), len(s.failed), state, s.sentences, plural(s.sentences, "sentence", "sentences"),
-		s.units, plural(s.units, "unit", "units"), strings.Join(parts, ", "), mean, el.Seconds())
+		s.units, plural(s.units, "unit", "units"), byType, mean, el.Seconds())
 }

@@ -84,7 +84,7 @@ func (o *outputFlags) check(e *env, inputs ...string) error {
 			if err := checkOutput(name); err != nil {
 				return err
 			}
-			if err := checkNotInput(name, inputs); err != nil {
+			if err := e.checkNotInput(name, inputs); err != nil {
 				return err
 			}
 		}
@@ -95,9 +95,11 @@ func (o *outputFlags) check(e *env, inputs ...string) error {
 		return fmt.Errorf("%w: --zh-script must be as-written, simplified or traditional, not %q", errUsage, o.zhScript)
 	}
 	if o.zhLang != "" {
-		if err := checkChineseTag(o.zhLang); err != nil {
+		tag, err := checkChineseTag(o.zhLang)
+		if err != nil {
 			return err
 		}
+		o.zhLang = tag
 	}
 	if o.minScore < 0 || o.minScore > 1 {
 		return fmt.Errorf("%w: --min-score must be in [0,1] (scores are), not %g", errUsage, o.minScore)
@@ -130,15 +132,18 @@ func (o *outputFlags) files() []string {
 }
 
 // checkChineseTag reports a --zh-lang that is not a BCP 47 tag of Chinese.
-func checkChineseTag(tag string) error {
+// It returns the tag in its canonical form (zh_cn → zh-CN).
+func checkChineseTag(tag string) (string, error) {
 	t, err := language.Parse(tag)
 	if err != nil {
-		return fmt.Errorf("%w: --zh-lang %q is not a BCP 47 language tag (want zh-CN, zh-TW, zh-Hant-HK...)", errUsage, tag)
+		return "", fmt.Errorf("%w: --zh-lang %q is not a BCP 47 language tag (want zh-CN, zh-TW, zh-Hant-HK...)", errUsage, tag)
 	}
-	if b, _ := t.Base(); b.String() != "zh" {
-		return fmt.Errorf("%w: --zh-lang %q is not a Chinese language tag (want zh-CN, zh-TW, zh-Hant-HK...)", errUsage, tag)
+	switch b, _ := t.Base(); b.String() {
+	case "zh", "cmn": // as the TMX reader takes them
+	default:
+		return "", fmt.Errorf("%w: --zh-lang %q is not a Chinese language tag (want zh-CN, zh-TW, zh-Hant-HK...)", errUsage, tag)
 	}
-	return nil
+	return t.String(), nil
 }
 
 // finiteFloat is a flag.Value of a float64 that is a number: NaN and
@@ -154,6 +159,9 @@ func (f finiteFloat) String() string {
 
 func (f finiteFloat) Set(s string) error {
 	x, err := strconv.ParseFloat(s, 64)
+	if errors.Is(err, strconv.ErrRange) {
+		return fmt.Errorf("want a finite number, not %s", s)
+	}
 	if err != nil {
 		return errors.New("want a number")
 	}

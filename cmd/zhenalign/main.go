@@ -19,7 +19,11 @@ func main() {
 type env struct {
 	stdin          io.Reader
 	stdout, stderr io.Writer
-	temps          sync.Map // temporary output files being written
+	// mu guards temps, the temporary output files being written, and
+	// aborting, set once they are removed before exiting.
+	mu       sync.Mutex
+	temps    map[string]bool
+	aborting bool
 }
 
 // command is one subcommand of the tool.

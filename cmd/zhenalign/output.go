@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -31,9 +32,10 @@ func checkOutput(name string) error {
 }
 
 // checkNotInput refuses an output file that is one of the inputs (the
-// same file, also through a symbolic link or another path): writing it
-// would replace the input with the output.
-func checkNotInput(out string, inputs []string) error {
+// same file, also through a symbolic link or another path, or the file
+// standard input is redirected from for "-"): writing it would replace the
+// input with the output.
+func (e *env) checkNotInput(out string, inputs []string) error {
 	if out == "-" || out == "" {
 		return nil
 	}
@@ -42,11 +44,16 @@ func checkNotInput(out string, inputs []string) error {
 		return nil // it does not exist yet
 	}
 	for _, in := range inputs {
+		var fi os.FileInfo
 		if in == "-" {
-			continue
+			if f, ok := e.stdin.(*os.File); ok && f != nil {
+				fi, err = f.Stat()
+			}
+		} else {
+			fi, err = os.Stat(in)
 		}
-		if fi, err := os.Stat(in); err == nil && os.SameFile(fo, fi) {
-			return fmt.Errorf("%w: -o %s is the input file %s: the output would replace it", errUsage, out, in)
+		if fi != nil && err == nil && os.SameFile(fo, fi) {
+			return fmt.Errorf("%w: -o %s is the input %s: the output would replace it", errUsage, out, in)
 		}
 	}
 	return nil
@@ -84,7 +91,7 @@ func (e *env) writeFiles(names []string, write func([]io.Writer) error) error {
 				o.f.Close()
 				if o.target != "" {
 					os.Remove(o.f.Name())
-					e.temps.Delete(o.f.Name())
+					e.forget(o.f.Name())
 				}
 			}
 		}
@@ -105,11 +112,10 @@ func (e *env) writeFiles(names []string, write func([]io.Writer) error) error {
 				target = t
 			}
 		}
-		f, err := os.CreateTemp(filepath.Dir(target), "."+filepath.Base(target)+".*")
+		f, err := e.createTemp(target)
 		if err != nil {
 			return fmt.Errorf("-o %s: %w", name, err)
 		}
-		e.temps.Store(f.Name(), true)
 		outs[k], ws[k] = out{f: f, target: target}, f
 	}
 	if err := write(ws); err != nil {
@@ -140,7 +146,7 @@ func (e *env) writeFiles(names []string, write func([]io.Writer) error) error {
 		if err := os.Rename(o.f.Name(), o.target); err != nil {
 			return fmt.Errorf("-o %s: %w", names[k], err)
 		}
-		e.temps.Delete(o.f.Name())
+		e.forget(o.f.Name())
 		o.done = true
 	}
 	return nil
@@ -155,11 +161,42 @@ func version() string {
 	return bi.Main.Version
 }
 
-// removeTemps removes the files writeOutput has not finished, before an
-// abort.
+// createTemp creates and records the temporary file that will replace
+// target; it fails once the command is aborting.
+func (e *env) createTemp(target string) (*os.File, error) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if e.aborting {
+		return nil, errAborting
+	}
+	f, err := os.CreateTemp(filepath.Dir(target), "."+filepath.Base(target)+".*")
+	if err != nil {
+		return nil, err
+	}
+	if e.temps == nil {
+		e.temps = map[string]bool{}
+	}
+	e.temps[f.Name()] = true
+	return f, nil
+}
+
+// forget drops a temporary file from the record: renamed or removed.
+func (e *env) forget(name string) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	delete(e.temps, name)
+}
+
+var errAborting = errors.New("aborting")
+
+// removeTemps removes the temporary files not yet finished, before an
+// abort, and makes sure no new one is created: the caller exits next.
 func (e *env) removeTemps() {
-	e.temps.Range(func(k, _ any) bool {
-		os.Remove(k.(string))
-		return true
-	})
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	e.aborting = true
+	for name := range e.temps {
+		os.Remove(name)
+	}
+	clear(e.temps)
 }

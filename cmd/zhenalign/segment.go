@@ -48,7 +48,7 @@ func runSegment(e *env, args []string) error {
 	if err := checkOutput(*out); err != nil {
 		return err
 	}
-	if err := checkNotInput(*out, pos); err != nil {
+	if err := e.checkNotInput(*out, pos); err != nil {
 		return err
 	}
 	data, err := e.readInput(pos[0])
@@ -64,11 +64,10 @@ func runSegment(e *env, args []string) error {
 		return fmt.Errorf("%s: %w", pos[0], err)
 	}
 	if doc.Empty() {
-		return fmt.Errorf("%s: no text (the input is empty or blank)", pos[0])
+		return fmt.Errorf("%s: no text (empty or blank input)", pos[0])
 	}
-	if doc.InvalidBytes > 0 {
-		fmt.Fprintf(e.stderr, "zhenalign segment: warning: %s: %d bytes are not UTF-8 (replaced by U+FFFD), the first at offset %d\n",
-			pos[0], doc.InvalidBytes, doc.FirstInvalid)
+	if w := doc.InvalidUTF8(); w != nil {
+		e.warn("segment", []error{fmt.Errorf("%s: %w", pos[0], w)})
 	}
 	return e.writeOutput(*out, func(w io.Writer) error {
 		bw := bufio.NewWriter(w)

@@ -1,0 +1,57 @@
+package align_test
+
+import (
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/zhenalign/zhenalign/align"
+)
+
+// TestRepeatedText aligns the seed pages joined, then the same text
+// repeated k times, with a search budget small enough that the paragraph
+// pass goes coarse-to-fine: every copy must keep its pairs (boilerplate
+// repeated on every page of a site dump looks like this).
+func TestRepeatedText(t *testing.T) {
+	seeds, err := filepath.Glob(filepath.Join("..", "testdata", "seeds", "*.txt"))
+	require.NoError(t, err)
+	var pages []string
+	for _, s := range seeds {
+		b, err := os.ReadFile(s)
+		require.NoError(t, err)
+		pages = append(pages, strings.Trim(string(b), "\n"))
+	}
+	one := strings.Join(pages, "\n\n")
+	// 20 copies hold some 2,200 English and 1,740 Chinese paragraphs: 3.8
+	// million cells, far over the budget of 20,000 (140 blocks a side).
+	// REPEAT_K and REPEAT_CELLS change the two for experiments.
+	cells := 20000
+	if v := os.Getenv("REPEAT_CELLS"); v != "" {
+		cells, _ = strconv.Atoi(v)
+	}
+	al := align.New(align.WithMaxCells(cells), align.WithoutLearning())
+	pairs := func(text string) int {
+		res, err := al.AlignTexts(text)
+		require.NoError(t, err)
+		n := 0
+		for p := range res.Pairs(align.Sentences) {
+			if p.EN != "" && p.ZH != "" {
+				n++
+			}
+		}
+		return n
+	}
+	base := pairs(one)
+	require.Greater(t, base, 100)
+	k := 20
+	if v := os.Getenv("REPEAT_K"); v != "" {
+		k, _ = strconv.Atoi(v)
+	}
+	got := pairs(strings.Repeat(one+"\n\n", k))
+	assert.GreaterOrEqual(t, float64(got), 0.9*float64(k*base), "pairs of %d copies, against %d for one", got, base)
+}
