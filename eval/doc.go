@@ -22,8 +22,10 @@
 //
 // # Pair scoring
 //
-// [ReadPairs] reads {"en": ..., "zh": ...} objects. [ScorePairs] compares the
-// pairs after [Normalize] (NFKC, pinyin annotations after a Han character
+// [ReadPairs] reads {"en": ..., "zh": ...} objects into [corpus.Unit]
+// values, the type package corpus writes and filters, so the units of an
+// alignment ([corpus.FromAlignment]) score directly. [ScorePairs] compares
+// the pairs after [Normalize] (NFKC, pinyin annotations after a Han character
 // removed, whitespace removed, case folded, edge punctuation stripped):
 // strict counts equal pairs, lax counts pairs whose two sides each overlap
 // the same gold pair (one contains the other, or Python difflib's
@@ -37,8 +39,18 @@
 // Unicode version can differ on characters assigned in between (Python 3.11
 // uses Unicode 14.0, so for example CJK Extension H characters are letters
 // here and punctuation there). Lines split on "\n", "\r\n" and "\r" as in
-// Python's text mode, and JSON is read with the extensions Python's json
-// module accepts (NaN, Infinity).
+// Python's text mode.
+//
+// JSON is read with encoding/json, which reads the same pairs as Python's
+// json.loads with one divergence: Python also accepts the literals NaN,
+// Infinity and -Infinity as numbers (its json.dumps writes them for float
+// NaN and infinities), and [ReadPairs] reports them as [ErrNotJSON], since
+// JSON has no such numbers and zhenalign never writes them. Two corner
+// cases differ as well: a lone UTF-16 surrogate escape ("\ud800"), which
+// Python keeps as a surrogate code point, is read as U+FFFD, and values
+// nested deeper than Python's recursion limit (about 1000 levels), where
+// Python stops with a RecursionError, are read up to encoding/json's
+// 10000.
 //
 // # Concurrency
 //

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/zhenalign/zhenalign/align"
+	"github.com/zhenalign/zhenalign/corpus"
 	"github.com/zhenalign/zhenalign/eval"
 )
 
@@ -59,11 +61,11 @@ func ExampleNormalize() {
 var Normalize = eval.Normalize
 
 func ExampleScorePairs() {
-	gold := []eval.Pair{
+	gold := []corpus.Unit{
 		{EN: "The forum was held online.", ZH: "論壇以線上形式舉行。"},
 		{EN: "It was a success.", ZH: "論壇取得成功。"},
 	}
-	pred := []eval.Pair{
+	pred := []corpus.Unit{
 		{EN: "The forum was held online", ZH: "論壇以線上形式舉行"}, // equal after normalising
 		{EN: "It was a success. Thanks.", ZH: "論壇取得成功。"},   // contains the gold English
 		{EN: "", ZH: "多餘的句子。"},                             // one side empty: ignored
@@ -71,6 +73,24 @@ func ExampleScorePairs() {
 	fmt.Println(eval.ScorePairs(gold, pred))
 	// Output:
 	// gold=2 pred=2  strict P=0.500 R=0.500 F1=0.500  lax P=1.000 R=1.000 F1=1.000
+}
+
+// An alignment's units score directly against gold pairs.
+func ExampleScorePairs_alignment() {
+	a, err := align.New().AlignSources(
+		align.Source{Data: []byte("論壇以線上形式舉行。論壇取得成功。")},
+		align.Source{Data: []byte("The forum was held online. It was a success.")})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	gold := []corpus.Unit{
+		{EN: "The forum was held online.", ZH: "論壇以線上形式舉行。"},
+		{EN: "It was a success.", ZH: "論壇取得成功。"},
+	}
+	fmt.Println(eval.ScorePairs(gold, corpus.FromAlignment(a, corpus.Sentences, "")))
+	// Output:
+	// gold=2 pred=2  strict P=1.000 R=1.000 F1=1.000  lax P=1.000 R=1.000 F1=1.000
 }
 
 func ExampleReadPairs() {
@@ -91,7 +111,7 @@ func ExampleReadPairs() {
 }
 
 func ExamplePairScore_MarshalJSON() {
-	s := eval.ScorePairs([]eval.Pair{{EN: "A b", ZH: "甲乙"}}, []eval.Pair{{EN: "a B.", ZH: "甲乙。"}})
+	s := eval.ScorePairs([]corpus.Unit{{EN: "A b", ZH: "甲乙"}}, []corpus.Unit{{EN: "a B.", ZH: "甲乙。"}})
 	b, err := json.Marshal(s)
 	if err != nil {
 		fmt.Println(err)

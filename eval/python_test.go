@@ -23,6 +23,7 @@ import (
 	"github.com/stretchr/testify/require"
 	"golang.org/x/text/unicode/norm"
 
+	"github.com/zhenalign/zhenalign/corpus"
 	"github.com/zhenalign/zhenalign/internal/devdata"
 )
 
@@ -212,9 +213,12 @@ for docs in json.load(sys.stdin):
 	}
 }
 
+// pair returns a unit with the given sides.
+func pair(en, zh string) corpus.Unit { return corpus.Unit{EN: en, ZH: zh} }
+
 // perturbPairs returns a plausible prediction made from gold pairs.
-func perturbPairs(rng *rand.Rand, gold []Pair) []Pair {
-	var out []Pair
+func perturbPairs(rng *rand.Rand, gold []corpus.Unit) []corpus.Unit {
+	var out []corpus.Unit
 	fullwidth := func(s string) string {
 		return strings.Map(func(r rune) rune {
 			if r > ' ' && r < 0x7f {
@@ -227,23 +231,23 @@ func perturbPairs(rng *rand.Rand, gold []Pair) []Pair {
 		p := gold[i]
 		switch x := rng.IntN(12); {
 		case x == 0 && i+1 < len(gold): // merged with the next pair
-			out = append(out, Pair{p.EN + " " + gold[i+1].EN, p.ZH + gold[i+1].ZH})
+			out = append(out, pair(p.EN+" "+gold[i+1].EN, p.ZH+gold[i+1].ZH))
 			i++
 		case x == 1: // English cut short
 			w := strings.Fields(p.EN)
-			out = append(out, Pair{strings.Join(w[:min(len(w), max(1, len(w)*3/4))], " "), p.ZH})
+			out = append(out, pair(strings.Join(w[:min(len(w), max(1, len(w)*3/4))], " "), p.ZH))
 		case x == 2: // Chinese cut short
 			r := []rune(p.ZH)
-			out = append(out, Pair{p.EN, string(r[:min(len(r), max(1, len(r)*9/10))])})
+			out = append(out, pair(p.EN, string(r[:min(len(r), max(1, len(r)*9/10))])))
 		case x == 3: // dropped
 		case x == 4: // repeated, with odd whitespace
-			out = append(out, p, Pair{"\u3000" + strings.ReplaceAll(p.EN, " ", "\u00a0 \t"), p.ZH + "\n"})
+			out = append(out, p, pair("\u3000"+strings.ReplaceAll(p.EN, " ", "\u00a0 \t"), p.ZH+"\n"))
 		case x == 5: // fullwidth and upper case
-			out = append(out, Pair{fullwidth(strings.ToUpper(p.EN)), fullwidth(p.ZH)})
+			out = append(out, pair(fullwidth(strings.ToUpper(p.EN)), fullwidth(p.ZH)))
 		case x == 6 && i+1 < len(gold): // crossed
-			out = append(out, Pair{p.EN, gold[i+1].ZH})
+			out = append(out, pair(p.EN, gold[i+1].ZH))
 		case x == 7: // one side only
-			out = append(out, Pair{p.EN, ""})
+			out = append(out, pair(p.EN, ""))
 		default:
 			out = append(out, p)
 		}
@@ -251,7 +255,7 @@ func perturbPairs(rng *rand.Rand, gold []Pair) []Pair {
 	return out
 }
 
-func writePairs(t *testing.T, path string, pairs []Pair) {
+func writePairs(t *testing.T, path string, pairs []corpus.Unit) {
 	t.Helper()
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)
@@ -357,12 +361,12 @@ print(json.dumps([difflib.SequenceMatcher(None, a, b, autojunk=False).ratio() fo
 func TestPythonPairsRandom(t *testing.T) {
 	rng := rand.New(rand.NewPCG(8, 9))
 	pool := []string{"abcde", "abcdx", "abcdefgh", "abcdxefgh", "bcd", "xyz", "中文字符", "中文字", "文字符號", "A B-C", "a b c"}
-	var in [][2][]Pair
+	var in [][2][]corpus.Unit
 	for range 200 {
-		var sides [2][]Pair
+		var sides [2][]corpus.Unit
 		for k := range sides {
 			for range rng.IntN(6) {
-				sides[k] = append(sides[k], Pair{pool[rng.IntN(len(pool))], pool[rng.IntN(len(pool))]})
+				sides[k] = append(sides[k], pair(pool[rng.IntN(len(pool))], pool[rng.IntN(len(pool))]))
 			}
 		}
 		in = append(in, sides)
@@ -371,7 +375,7 @@ func TestPythonPairsRandom(t *testing.T) {
 	require.NoError(t, err)
 	out := runPython(t, `import json, score_pairs as sp
 def load(ps):
-    ps = [(sp.norm(p["en"]), sp.norm(p["zh"])) for p in ps or []]
+    ps = [(sp.norm(p["EN"]), sp.norm(p["ZH"])) for p in ps or []]
     return [p for p in ps if p[0] and p[1]]
 print(json.dumps([sp.score(load(g), load(p)) for g, p in json.load(sys.stdin)]))`, stdin)
 	var want []json.RawMessage
