@@ -1,11 +1,11 @@
 // Package eval scores sentence alignments against gold alignments.
 //
-// It reimplements, number for number, the two reference scorers that the
+// It reimplements, number for number, the reference scorers that the
 // project's results are reported with: tools/score_ladder.py (links in
-// ladder format, "[i,j]:[k]") and tools/score_pairs.py (aligned text pairs
-// in JSONL). Every count, every rounding and every printed line is meant to
-// be identical to the Python output, so results from either can be compared
-// directly.
+// ladder format, "[i,j]:[k]"), tools/score_pairs.py (aligned text pairs
+// in JSONL) and tools/calib.py (calibration of link scores). Every count,
+// every rounding and every printed line is meant to be identical to the
+// Python output, so results from either can be compared directly.
 //
 // # Ladder scoring
 //
@@ -19,6 +19,18 @@
 //     gold.
 //
 // [ScoreLadderPaths] accepts a file or a directory pair like the Python main.
+//
+// # Calibration
+//
+// A link's score is meant as the probability that the link is right.
+// [Calibrate] checks that on predicted links carrying scores (the ladder
+// format zhenalign writes, "[i,j]:[k]:0.9990", read by
+// [ReadScoredLadder]) as calib.py does: a link is right when it is exactly
+// a gold link, scores fall into ten bins of width 0.1, and the expected
+// calibration error (ECE) weighs each bin's distance between mean score
+// and share right by its links. It reports all links and the null links
+// alone, with their bins ([Calibration]). [CalibrateLadderPaths] takes a
+// file or a directory pair like ScoreLadderPaths.
 //
 // # Pair scoring
 //
@@ -51,6 +63,13 @@
 // nested deeper than Python's recursion limit (about 1000 levels), where
 // Python stops with a RecursionError, are read up to encoding/json's
 // 10000.
+//
+// Calibration takes scores in [0,1] only ([ErrBadScore]): calib.py stops on
+// NaN and infinities, but puts scores above 1 into the last bin and some
+// negative ones, by Python's negative list indexing, into other bins.
+// Scores are summed left to right, as Python's sum() does up to 3.11
+// (Python 3.12 compensates the rounding errors, which can change a last
+// digit).
 //
 // # Concurrency
 //

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"os"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -45,6 +46,36 @@ func FuzzReadLadder(f *testing.F) {
 			b.WriteByte('\n')
 		}
 		again, err := ReadLadder(strings.NewReader(b.String()), "f")
+		require.NoError(t, err, b.String())
+		assert.Equal(t, links, again)
+	})
+}
+
+// FuzzReadScoredLadder checks that ReadScoredLadder never panics, that
+// errors are *ParseError, that scores lie in [0,1] and that accepted
+// input formats back to lines that read as the same links.
+func FuzzReadScoredLadder(f *testing.F) {
+	for _, s := range []string{"[0]:[0]:0.9990", "[0,1]:[2]:1\n\n[]:[3]: .5 \r[4]:[]:0:x", "[1]:[2]:1e-1", "[1]:[2]:0_5",
+		"[1]:[2]:", "[1]:[2]", "[1]:[2]:nan", "[1]:[2]:-0", "[1]:[2]:١", "[1]:[2]:0x1p-1"} {
+		f.Add(s)
+	}
+	addFileSeeds(f, "testdata/ladder/scored/a.align", "testdata/ladder/scored/b.align")
+	f.Fuzz(func(t *testing.T, s string) {
+		links, err := ReadScoredLadder(strings.NewReader(s), "f")
+		if err != nil {
+			var pe *ParseError
+			require.ErrorAs(t, err, &pe)
+			return
+		}
+		var b strings.Builder
+		for _, l := range links {
+			require.True(t, l.Score >= 0 && l.Score <= 1, "%v", l.Score)
+			b.WriteString(l.String())
+			b.WriteByte(':')
+			b.WriteString(strconv.FormatFloat(l.Score, 'g', -1, 64))
+			b.WriteByte('\n')
+		}
+		again, err := ReadScoredLadder(strings.NewReader(b.String()), "f")
 		require.NoError(t, err, b.String())
 		assert.Equal(t, links, again)
 	})

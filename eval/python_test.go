@@ -10,11 +10,13 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"math"
 	"math/rand/v2"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -443,4 +445,173 @@ for c in range(0x110000):
 			}
 		}
 	}
+}
+
+// writeScoredLadder writes links with a score on every line, drawn from
+// values that sit on bin edges (k/10, 0, 1), CLI-style 4-decimal scores
+// and full-precision ones.
+func writeScoredLadder(t *testing.T, rng *rand.Rand, path string, links []Link) {
+	t.Helper()
+	var b strings.Builder
+	for _, l := range links {
+		b.WriteString(l.String())
+		b.WriteByte(':')
+		switch rng.IntN(4) {
+		case 0:
+			b.WriteString(strconv.FormatFloat(float64(rng.IntN(11))/10, 'g', -1, 64))
+		case 1:
+			b.WriteString(strconv.FormatFloat(rng.Float64(), 'f', 4, 64))
+		case 2:
+			b.WriteString(strconv.FormatFloat(rng.Float64(), 'g', -1, 64))
+		default:
+			b.WriteString(strconv.FormatFloat(1-rng.Float64()*rng.Float64()*0.3, 'f', -1, 64))
+		}
+		b.WriteByte('\n')
+	}
+	require.NoError(t, os.WriteFile(path, []byte(b.String()), 0o644))
+}
+
+// compareCalib checks that "calib.py gold pred" and "calib.py gold pred
+// --json" print the same lines as CalibrateLadderPaths.
+func compareCalib(t *testing.T, py, gold, pred string) {
+	t.Helper()
+	for _, flag := range []string{"", " --json"} {
+		c := "calib.py " + gold + " " + pred + flag
+		want := pythonScore(t, py, c)
+		got := goScore(t, c)
+		assert.Equal(t, want, got, c)
+		t.Logf("%s\n  python: %s\n  go:     %s", c, want, got)
+	}
+}
+
+// TestPythonCalibShared compares CalibrateLadderPaths with calib.py on the
+// shared gold sets against scored synthetic predictions.
+func TestPythonCalibShared(t *testing.T) {
+	for _, set := range []string{"mac-dev", "champollion"} {
+		t.Run(set, func(t *testing.T) {
+			goldDir := filepath.Join(sharedDir, "data", set, "gold")
+			requireShared(t, goldDir)
+			py := pythonPath(t)
+			docs, err := ReadLadderDirs(goldDir, goldDir)
+			require.NoError(t, err)
+			require.NotEmpty(t, docs)
+			rng := rand.New(rand.NewPCG(11, uint64(len(set))))
+			predDir := t.TempDir()
+			for i, d := range docs {
+				if i == len(docs)-1 {
+					continue // a missing prediction adds no links
+				}
+				writeScoredLadder(t, rng, filepath.Join(predDir, d.Name+".align"), perturbLadder(rng, d.Gold))
+			}
+			compareCalib(t, py, goldDir, predDir)
+		})
+	}
+}
+
+// TestPythonCalibRandom compares CalibrateLadderPaths with calib.py on
+// many small random document sets, run in one Python process.
+func TestPythonCalibRandom(t *testing.T) {
+	py := pythonPath(t)
+	rng := rand.New(rand.NewPCG(12, 13))
+	randLinks := func() []Link {
+		var out []Link
+		for range rng.IntN(12) {
+			side := func() []int {
+				ids := []int{}
+				for range rng.IntN(3) {
+					ids = append(ids, rng.IntN(4))
+				}
+				return ids
+			}
+			out = append(out, Link{Src: side(), Tgt: side()})
+		}
+		return out
+	}
+	root := t.TempDir()
+	var dirs [][2]string
+	for i := range 150 {
+		g, p := filepath.Join(root, fmt.Sprint(i), "gold"), filepath.Join(root, fmt.Sprint(i), "pred")
+		require.NoError(t, os.MkdirAll(g, 0o755))
+		require.NoError(t, os.MkdirAll(p, 0o755))
+		for d := range i % 4 {
+			name := fmt.Sprintf("%03d.align", d)
+			gold := randLinks()
+			writeLadder(t, filepath.Join(g, name), gold, false)
+			if rng.IntN(5) > 0 {
+				writeScoredLadder(t, rng, filepath.Join(p, name), append(perturbLadder(rng, gold), randLinks()...))
+			}
+		}
+		dirs = append(dirs, [2]string{g, p})
+	}
+	stdin, err := json.Marshal(dirs)
+	require.NoError(t, err)
+	cmd := exec.Command(py, "-c", `import contextlib, io, json, runpy, sys
+calib = sys.argv[1]
+for g, p in json.load(sys.stdin):
+    for flags in ([], ["--json"]):
+        sys.argv = [calib, g, p] + flags
+        out = io.StringIO()
+        with contextlib.redirect_stdout(out):
+            runpy.run_path(calib, run_name="__main__")
+        print(json.dumps(out.getvalue().rstrip("\n")))`, filepath.Join(toolsDir, "calib.py"))
+	cmd.Stdin = bytes.NewReader(stdin)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	require.NoError(t, err, stderr.String())
+	dec := json.NewDecoder(bytes.NewReader(out))
+	for _, d := range dirs {
+		c, err := CalibrateLadderPaths(d[0], d[1])
+		require.NoError(t, err)
+		var plain, js string
+		require.NoError(t, dec.Decode(&plain))
+		require.NoError(t, dec.Decode(&js))
+		assert.Equal(t, plain, c.String(), d[1])
+		assert.Equal(t, js, string(c.appendJSON(nil, false)), d[1])
+	}
+}
+
+// TestPythonFloatRandom compares pyFloat with Python's float() on random
+// strings of number characters.
+func TestPythonFloatRandom(t *testing.T) {
+	rng := rand.New(rand.NewPCG(14, 15))
+	alphabet := []rune("0123456789..__eE+-  \t\u3000١５infatyINF")
+	var in []string
+	for range 5000 {
+		in = append(in, randString(rng, alphabet, 8))
+	}
+	stdin, err := json.Marshal(in)
+	require.NoError(t, err)
+	out := runPython(t, `import json
+def f(s):
+    try:
+        return repr(float(s))
+    except ValueError:
+        return None
+print(json.dumps([f(s) for s in json.load(sys.stdin)]))`, stdin)
+	var want []*string
+	require.NoError(t, json.Unmarshal(out, &want))
+	require.Len(t, want, len(in))
+	ok := 0
+	for i, s := range in {
+		v, err := pyFloat(s)
+		if want[i] == nil {
+			assert.Error(t, err, "%q", s)
+			continue
+		}
+		ok++
+		if assert.NoError(t, err, "%q", s) {
+			got := string(appendPyFloat(nil, v))
+			switch {
+			case math.IsInf(v, 1):
+				got = "inf"
+			case math.IsInf(v, -1):
+				got = "-inf"
+			case math.IsNaN(v):
+				got = "nan"
+			}
+			assert.Equal(t, *want[i], got, "%q", s)
+		}
+	}
+	t.Logf("%d of %d strings are numbers", ok, len(in))
 }
