@@ -6,9 +6,11 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/require"
+
+	"github.com/zhenalign/zhenalign/corpus"
 )
 
-func loadPairsB(b *testing.B, path string) []Pair {
+func loadPairsB(b *testing.B, path string) []corpus.Unit {
 	b.Helper()
 	if _, err := os.Stat(path); err != nil {
 		b.Skipf("not found: %v", err)
@@ -18,7 +20,7 @@ func loadPairsB(b *testing.B, path string) []Pair {
 	return p
 }
 
-func pairBytes(ps []Pair) int64 {
+func pairBytes(ps []corpus.Unit) int64 {
 	n := 0
 	for _, p := range ps {
 		n += len(p.EN) + len(p.ZH)

@@ -15,6 +15,11 @@ var (
 	// ErrBadPair reports a JSONL line that is valid JSON but not an object
 	// whose "en" and "zh" are strings, lists of strings or empty.
 	ErrBadPair = errors.New("eval: bad pair")
+	// ErrNoScore reports a ladder line without the score that
+	// calibration needs.
+	ErrNoScore = errors.New("eval: link without a score")
+	// ErrBadScore reports a ladder score that is not a number in [0,1].
+	ErrBadScore = errors.New("eval: score not a number in [0,1]")
 	// ErrInvalidUTF8 reports a line that is not valid UTF-8.
 	ErrInvalidUTF8 = errors.New("eval: invalid UTF-8")
 )

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"os"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -50,11 +51,41 @@ func FuzzReadLadder(f *testing.F) {
 	})
 }
 
+// FuzzReadScoredLadder checks that ReadScoredLadder never panics, that
+// errors are *ParseError, that scores lie in [0,1] and that accepted
+// input formats back to lines that read as the same links.
+func FuzzReadScoredLadder(f *testing.F) {
+	for _, s := range []string{"[0]:[0]:0.9990", "[0,1]:[2]:1\n\n[]:[3]: .5 \r[4]:[]:0:x", "[1]:[2]:1e-1", "[1]:[2]:0_5",
+		"[1]:[2]:", "[1]:[2]", "[1]:[2]:nan", "[1]:[2]:-0", "[1]:[2]:١", "[1]:[2]:0x1p-1"} {
+		f.Add(s)
+	}
+	addFileSeeds(f, "testdata/ladder/scored/a.align", "testdata/ladder/scored/b.align")
+	f.Fuzz(func(t *testing.T, s string) {
+		links, err := ReadScoredLadder(strings.NewReader(s), "f")
+		if err != nil {
+			var pe *ParseError
+			require.ErrorAs(t, err, &pe)
+			return
+		}
+		var b strings.Builder
+		for _, l := range links {
+			require.True(t, l.Score >= 0 && l.Score <= 1, "%v", l.Score)
+			b.WriteString(l.String())
+			b.WriteByte(':')
+			b.WriteString(strconv.FormatFloat(l.Score, 'g', -1, 64))
+			b.WriteByte('\n')
+		}
+		again, err := ReadScoredLadder(strings.NewReader(b.String()), "f")
+		require.NoError(t, err, b.String())
+		assert.Equal(t, links, again)
+	})
+}
+
 // FuzzReadPairs checks that ReadPairs never panics and that accepted
 // pairs survive a round trip through encoding/json.
 func FuzzReadPairs(f *testing.F) {
 	for _, s := range []string{`{"en": "A", "zh": "乙"}`, `{"en": ["A", "B"], "zh": ["甲", "乙"]}`, `{"en": null, "zh": 0}`,
-		`{"en": "\ud800", "zh": "\ud83d\ude42", "s": NaN}`, `[1, 2]`, `{"en": 1e999}`, `{"a": [[[{}]]]}`} {
+		`{"en": "\ud800", "zh": "\ud83d\ude42", "s": NaN}`, `{"en": "A", "zh": "B", "s": -0.0e-5}`, `[1, 2]`, `{"en": 1e999}`, `{"a": [[[{}]]]}`} {
 		f.Add(s)
 	}
 	addFileSeeds(f, "testdata/pairs/gold.jsonl", "testdata/pairs/pred.jsonl")
@@ -69,7 +100,7 @@ func FuzzReadPairs(f *testing.F) {
 		enc := json.NewEncoder(&b)
 		for _, p := range pairs {
 			require.True(t, utf8.ValidString(p.EN) && utf8.ValidString(p.ZH))
-			require.NoError(t, enc.Encode(p))
+			require.NoError(t, enc.Encode(map[string]string{"en": p.EN, "zh": p.ZH}))
 		}
 		again, err := ReadPairs(&b, "f")
 		require.NoError(t, err)

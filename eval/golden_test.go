@@ -21,7 +21,7 @@ const goldenFile = "testdata/python.golden"
 // when it is absent.
 var toolsDir = filepath.Join(sharedDir, "tools")
 
-// goScore runs the Go equivalent of "TOOL ARGS" and returns the line the
+// goScore runs the Go equivalent of "TOOL ARGS" and returns the lines the
 // Python tool would print.
 func goScore(t *testing.T, cmd string) string {
 	t.Helper()
@@ -41,6 +41,13 @@ func goScore(t *testing.T, cmd string) string {
 		ps, err := ScorePairFiles(fields[1], fields[2])
 		require.NoError(t, err, cmd)
 		s = ps
+	case "calib.py":
+		c, err := CalibrateLadderPaths(fields[1], fields[2])
+		require.NoError(t, err, cmd)
+		if asJSON {
+			return string(c.appendJSON(nil, false)) // calib.py has no bins
+		}
+		s = c
 	default:
 		t.Fatalf("unknown tool in %q", cmd)
 	}
@@ -63,8 +70,9 @@ func pythonScore(t *testing.T, py, cmd string) string {
 }
 
 // TestGolden checks the Go scorers against outputs of the Python scorers
-// recorded in testdata/python.golden ("$ TOOL ARGS" then the output line).
-// A "$" line with no output line after it is filled in by -update.
+// recorded in testdata/python.golden ("$ TOOL ARGS" then the output
+// lines, up to the next "$" line). A "$" line with no output after it is
+// filled in by -update.
 func TestGolden(t *testing.T) {
 	f, err := os.Open(goldenFile)
 	require.NoError(t, err)
@@ -88,11 +96,12 @@ func TestGolden(t *testing.T) {
 		if !ok {
 			continue
 		}
-		want := ""
-		if i+1 < len(lines) && !strings.HasPrefix(lines[i+1], "$ ") {
-			want = lines[i+1]
+		var got []string
+		for i+1 < len(lines) && !strings.HasPrefix(lines[i+1], "$ ") {
+			got = append(got, lines[i+1])
 			i++
 		}
+		want := strings.Join(got, "\n")
 		if *update {
 			want = pythonScore(t, py, cmd)
 		}

@@ -15,6 +15,12 @@ import (
 // empty side is a null link: "[5]:[]" is 1-0.
 type Link struct {
 	Src, Tgt []int
+	// Score is the link's score, the number after the ids in the ladder
+	// format zhenalign writes ("[0]:[1]:0.93"). [ReadScoredLadder] reads
+	// it; [ReadLadder], like score_ladder.py, ignores it and leaves 0.
+	// [ScoreLadders] does not use it, [Calibrate] uses that of predicted
+	// links.
+	Score float64
 }
 
 // String formats l as a ladder line without a score, e.g. "[0,1]:[2]".
@@ -74,7 +80,8 @@ func parseIDs(s string) ([]int, error) {
 }
 
 // ReadLadder reads ladder lines ("[i,j]:[k]", optionally followed by
-// ":score", which is ignored) from r, as score_ladder.py does. Blank lines
+// ":score", which is ignored: Link.Score is 0) from r, as score_ladder.py
+// does. Blank lines
 // are skipped. A line that does not parse is a *ParseError naming name and
 // the line, wrapping [ErrBadLink]. Empty sides are empty, non-nil slices.
 func ReadLadder(r io.Reader, name string) ([]Link, error) {
@@ -91,6 +98,51 @@ func ReadLadder(r io.Reader, name string) ([]Link, error) {
 		return nil, err
 	}
 	return links, nil
+}
+
+// ReadScoredLadder reads ladder lines as [ReadLadder] does, and the score
+// of every link the way calib.py does: the text between the second and a
+// possible third ":" ("[0]:[1]:0.93"), read as Python's float() reads it,
+// into Link.Score. A line without a score is a *ParseError wrapping
+// [ErrNoScore]; one whose score is not a number in [0,1] wraps
+// [ErrBadScore] (calib.py stops on NaN and infinities too, but bins scores
+// above 1 with the last bin and, by Python's negative indexing, puts some
+// negative ones into other bins).
+func ReadScoredLadder(r io.Reader, name string) ([]Link, error) {
+	var links []Link
+	err := eachLine(r, name, func(_ int, line string) error {
+		l, err := parseLink(line)
+		if err != nil {
+			return err
+		}
+		parts := strings.Split(line, ":")
+		if len(parts) < 3 || parts[2] == "" {
+			return ErrNoScore
+		}
+		s, err := pyFloat(parts[2])
+		if err != nil {
+			return fmt.Errorf("%w: %w", ErrBadScore, err)
+		}
+		if err := checkScore(s); err != nil {
+			return err
+		}
+		l.Score = s
+		links = append(links, l)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return links, nil
+}
+
+// checkScore returns an error wrapping ErrBadScore when s is not in
+// [0,1].
+func checkScore(s float64) error {
+	if !(s >= 0 && s <= 1) {
+		return fmt.Errorf("%w: %v", ErrBadScore, s)
+	}
+	return nil
 }
 
 // ReadLadderFile reads the ladder file at path with [ReadLadder].

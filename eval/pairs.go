@@ -1,19 +1,18 @@
 package eval
 
 import (
+	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"os"
 	"slices"
+	"strconv"
 	"strings"
-)
+	"unicode/utf8"
 
-// Pair is an aligned English–Chinese unit as read from JSONL, before
-// normalisation. An empty side marks a 1-0 or 0-1 unit.
-type Pair struct {
-	EN string `json:"en"`
-	ZH string `json:"zh"`
-}
+	"github.com/zhenalign/zhenalign/corpus"
+)
 
 // PairScore is the result of [ScorePairs], the dictionary score_pairs.py
 // prints with --json. Gold and Pred count the pairs with two non-empty
@@ -44,19 +43,29 @@ func (s PairScore) MarshalJSON() ([]byte, error) {
 // ReadPairs reads JSONL pairs the way score_pairs.py does: one JSON object
 // per line, lines blank after stripping whitespace skipped. "en" and "zh"
 // may be strings, lists of strings (joined with " " for en and "" for zh)
-// or missing, null or another empty value (read as ""). Pairs are returned
-// as they are, including those with an empty side; [ScorePairs] drops
-// those after normalising. A line that is not JSON, not an object, or has
-// another kind of "en" or "zh" is reported as a *ParseError naming name and
-// the line. An empty input gives no pairs and no error.
-func ReadPairs(r io.Reader, name string) ([]Pair, error) {
-	var pairs []Pair
+// or missing, null or another empty value (read as ""); other members,
+// "score" included, are ignored. Each pair is returned as a
+// [corpus.Unit] with only EN and ZH set, including pairs with an empty
+// side; [ScorePairs] drops those after normalising. A line that is not
+// JSON, not an object, or has another kind of "en" or "zh" is reported as
+// a *ParseError naming name and the line. An empty input gives no pairs
+// and no error.
+//
+// It accepts more than [corpus.JSONLReader], which wants en or zh as
+// strings and scores in [0,1], so that it scores every file score_pairs.py
+// scores. Lines are decoded with encoding/json, which differs from
+// Python's json.loads in one way (and two corner cases, see the package
+// documentation): the literals NaN, Infinity and -Infinity, which Python
+// accepts as numbers and JSON does not have, are errors ([ErrNotJSON]).
+// Numbers of any size are read.
+func ReadPairs(r io.Reader, name string) ([]corpus.Unit, error) {
+	var pairs []corpus.Unit
 	err := eachLine(r, name, func(_ int, line string) error {
-		v, err := parsePyJSON(line)
+		v, err := decodeJSON(line)
 		if err != nil {
 			return err
 		}
-		obj, ok := v.(jsonObject)
+		obj, ok := v.(map[string]any)
 		if !ok {
 			return fmt.Errorf("%w: not a JSON object", ErrBadPair)
 		}
@@ -68,7 +77,7 @@ func ReadPairs(r io.Reader, name string) ([]Pair, error) {
 		if err != nil {
 			return err
 		}
-		pairs = append(pairs, Pair{EN: en, ZH: zh})
+		pairs = append(pairs, corpus.Unit{EN: en, ZH: zh})
 		return nil
 	})
 	if err != nil {
@@ -77,7 +86,49 @@ func ReadPairs(r io.Reader, name string) ([]Pair, error) {
 	return pairs, nil
 }
 
-// truthy is Python's truth value of a parsed JSON value.
+// decodeJSON parses line as one JSON value followed only by whitespace,
+// numbers as json.Number (so that none overflows).
+func decodeJSON(line string) (any, error) {
+	dec := json.NewDecoder(strings.NewReader(line))
+	dec.UseNumber()
+	var v any
+	if err := dec.Decode(&v); err != nil {
+		return nil, jsonError(line, err)
+	}
+	end := int(dec.InputOffset())
+	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
+		rest := strings.TrimLeft(line[end:], " \t\n\r")
+		col := utf8.RuneCountInString(line[:len(line)-len(rest)]) + 1
+		return nil, fmt.Errorf("%w: extra data at column %d", ErrNotJSON, col)
+	}
+	return v, nil
+}
+
+// jsonError wraps an error of encoding/json in ErrNotJSON with the column
+// (in characters, from 1), naming the Python literals JSON lacks.
+func jsonError(line string, err error) error {
+	var se *json.SyntaxError
+	if !errors.As(err, &se) || se.Offset < 1 || se.Offset > int64(len(line)) {
+		return fmt.Errorf("%w: %v", ErrNotJSON, err)
+	}
+	at := int(se.Offset) - 1 // the byte that stopped the decoder
+	col := utf8.RuneCountInString(line[:at]) + 1
+	lit := ""
+	switch {
+	case strings.HasPrefix(line[at:], "NaN"):
+		lit = "NaN"
+	case strings.HasPrefix(line[at:], "Infinity") && at > 0 && line[at-1] == '-':
+		lit, col = "-Infinity", col-1
+	case strings.HasPrefix(line[at:], "Infinity"):
+		lit = "Infinity"
+	}
+	if lit != "" {
+		return fmt.Errorf("%w: %s at column %d (Python's json reads it, JSON has no such number)", ErrNotJSON, lit, col)
+	}
+	return fmt.Errorf("%w: %v at column %d", ErrNotJSON, se, col)
+}
+
+// truthy is Python's truth value of a decoded JSON value.
 func truthy(v any) bool {
 	switch v := v.(type) {
 	case nil:
@@ -88,16 +139,20 @@ func truthy(v any) bool {
 		return v != ""
 	case []any:
 		return len(v) > 0
-	case jsonObject:
+	case map[string]any:
 		return len(v) > 0
-	case jsonNumber:
-		return v.nonzero
+	case json.Number:
+		if !strings.ContainsAny(string(v), ".eE") { // an int
+			return strings.Trim(string(v), "-0") != ""
+		}
+		f, _ := strconv.ParseFloat(string(v), 64) // ±Inf on overflow, 0 on underflow, as float() in Python
+		return f != 0
 	}
 	return true
 }
 
 // side is `o.get(key) or ""` followed by the list join of score_pairs.py.
-func side(obj jsonObject, key, sep string) (string, error) {
+func side(obj map[string]any, key, sep string) (string, error) {
 	v := obj[key]
 	if !truthy(v) {
 		return "", nil
@@ -120,7 +175,7 @@ func side(obj jsonObject, key, sep string) (string, error) {
 }
 
 // ReadPairsFile reads the JSONL pair file at path with [ReadPairs].
-func ReadPairsFile(path string) ([]Pair, error) {
+func ReadPairsFile(path string) ([]corpus.Unit, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
@@ -162,9 +217,13 @@ func newText(s string) *text {
 // textPair is a pair of normalised sides.
 type textPair struct{ en, zh *text }
 
+// pairKey is a pair of normalised sides compared as Python compares
+// (en, zh) tuples.
+type pairKey struct{ en, zh string }
+
 // normPairs normalises pairs and keeps those with two non-empty sides,
 // sharing one *text between equal strings.
-func normPairs(pairs []Pair, cache map[string]*text) ([]textPair, []Pair) {
+func normPairs(pairs []corpus.Unit, cache map[string]*text) ([]textPair, []pairKey) {
 	get := func(s string) *text {
 		t, ok := cache[s]
 		if !ok {
@@ -174,14 +233,14 @@ func normPairs(pairs []Pair, cache map[string]*text) ([]textPair, []Pair) {
 		return t
 	}
 	var tps []textPair
-	var keys []Pair
+	var keys []pairKey
 	for _, p := range pairs {
 		en, zh := Normalize(p.EN), Normalize(p.ZH)
 		if en == "" || zh == "" {
 			continue
 		}
 		tps = append(tps, textPair{get(en), get(zh)})
-		keys = append(keys, Pair{EN: en, ZH: zh})
+		keys = append(keys, pairKey{en, zh})
 	}
 	return tps, keys
 }
@@ -231,7 +290,8 @@ func overlaps(a, b *text) bool {
 
 // ScorePairs scores predicted pairs against gold pairs as score_pairs.py
 // does. Both sides of every pair are normalised with [Normalize]; pairs
-// with an empty side are ignored. Empty or nil inputs score 0.
+// with an empty side are ignored; only EN and ZH of the units are read.
+// Empty or nil inputs score 0.
 //
 // Strict precision counts predicted pairs (duplicates included) equal to
 // some gold pair; strict recall counts gold pairs equal to some predicted
@@ -241,16 +301,16 @@ func overlaps(a, b *text) bool {
 // overlap when one contains the other or difflib's ratio is at least 0.8.
 // Lax scoring compares every predicted pair with every gold pair: time
 // grows with their product, memory only with their sum.
-func ScorePairs(gold, pred []Pair) PairScore {
+func ScorePairs(gold, pred []corpus.Unit) PairScore {
 	cache := make(map[string]*text)
 	g, gkeys := normPairs(gold, cache)
 	p, pkeys := normPairs(pred, cache)
 
-	gset := make(map[Pair]struct{}, len(gkeys))
+	gset := make(map[pairKey]struct{}, len(gkeys))
 	for _, k := range gkeys {
 		gset[k] = struct{}{}
 	}
-	pset := make(map[Pair]struct{}, len(pkeys))
+	pset := make(map[pairKey]struct{}, len(pkeys))
 	for _, k := range pkeys {
 		pset[k] = struct{}{}
 	}

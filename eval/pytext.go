@@ -153,3 +153,87 @@ func pyInt(s string) (int, error) {
 	}
 	return int(v), nil
 }
+
+var errBadFloat = errors.New("could not convert string to float")
+
+// pyFloat parses s the way Python's float(s) does: surrounding whitespace,
+// an optional sign, then decimal digits of any script with an optional
+// point and exponent (single underscores between digits), or inf,
+// infinity or nan in any case. Out-of-range values are ±Inf, as in
+// Python.
+func pyFloat(s string) (float64, error) {
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r < 0x7f:
+			b.WriteRune(r)
+		case isPySpace(r):
+			b.WriteByte(' ')
+		case unicode.Is(unicode.Nd, r):
+			b.WriteByte(byte('0' + ndValue(r)))
+		default:
+			return 0, fmt.Errorf("%w: %q", errBadFloat, s)
+		}
+	}
+	t := strings.Trim(b.String(), " \t\n\v\f\r")
+	if strings.Contains(t, "_") {
+		for i := 0; i < len(t); i++ {
+			if t[i] == '_' && (i == 0 || i == len(t)-1 || !isASCIIDigit(t[i-1]) || !isASCIIDigit(t[i+1])) {
+				return 0, fmt.Errorf("%w: %q", errBadFloat, s)
+			}
+		}
+		t = strings.ReplaceAll(t, "_", "")
+	}
+	if !isPyFloatLiteral(t) {
+		return 0, fmt.Errorf("%w: %q", errBadFloat, s)
+	}
+	v, err := strconv.ParseFloat(t, 64)
+	if err != nil && !errors.Is(err, strconv.ErrRange) {
+		return 0, fmt.Errorf("%w: %q", errBadFloat, s)
+	}
+	return v, nil // ±Inf or 0 on overflow or underflow, as Python's float()
+}
+
+func isASCIIDigit(c byte) bool { return '0' <= c && c <= '9' }
+
+// isPyFloatLiteral reports whether t is a float literal without
+// underscores: [+-]? (digits [.digits?] | .digits) ([eE][+-]?digits)?, or
+// [+-]? inf, infinity or nan in any case. (strconv.ParseFloat also takes
+// hexadecimal and underscored forms, which Python's float() refuses.)
+func isPyFloatLiteral(t string) bool {
+	if t != "" && (t[0] == '+' || t[0] == '-') {
+		t = t[1:]
+	}
+	switch strings.ToLower(t) {
+	case "inf", "infinity", "nan":
+		return true
+	}
+	digits := func(i int) int {
+		for i < len(t) && isASCIIDigit(t[i]) {
+			i++
+		}
+		return i
+	}
+	i := digits(0)
+	n := i
+	if i < len(t) && t[i] == '.' {
+		j := digits(i + 1)
+		n += j - i - 1
+		i = j
+	}
+	if n == 0 {
+		return false
+	}
+	if i < len(t) && (t[i] == 'e' || t[i] == 'E') {
+		i++
+		if i < len(t) && (t[i] == '+' || t[i] == '-') {
+			i++
+		}
+		j := digits(i)
+		if j == i {
+			return false
+		}
+		i = j
+	}
+	return i == len(t)
+}

@@ -10,11 +10,13 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"math"
 	"math/rand/v2"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -23,6 +25,7 @@ import (
 	"github.com/stretchr/testify/require"
 	"golang.org/x/text/unicode/norm"
 
+	"github.com/zhenalign/zhenalign/corpus"
 	"github.com/zhenalign/zhenalign/internal/devdata"
 )
 
@@ -212,9 +215,12 @@ for docs in json.load(sys.stdin):
 	}
 }
 
+// pair returns a unit with the given sides.
+func pair(en, zh string) corpus.Unit { return corpus.Unit{EN: en, ZH: zh} }
+
 // perturbPairs returns a plausible prediction made from gold pairs.
-func perturbPairs(rng *rand.Rand, gold []Pair) []Pair {
-	var out []Pair
+func perturbPairs(rng *rand.Rand, gold []corpus.Unit) []corpus.Unit {
+	var out []corpus.Unit
 	fullwidth := func(s string) string {
 		return strings.Map(func(r rune) rune {
 			if r > ' ' && r < 0x7f {
@@ -227,23 +233,23 @@ func perturbPairs(rng *rand.Rand, gold []Pair) []Pair {
 		p := gold[i]
 		switch x := rng.IntN(12); {
 		case x == 0 && i+1 < len(gold): // merged with the next pair
-			out = append(out, Pair{p.EN + " " + gold[i+1].EN, p.ZH + gold[i+1].ZH})
+			out = append(out, pair(p.EN+" "+gold[i+1].EN, p.ZH+gold[i+1].ZH))
 			i++
 		case x == 1: // English cut short
 			w := strings.Fields(p.EN)
-			out = append(out, Pair{strings.Join(w[:min(len(w), max(1, len(w)*3/4))], " "), p.ZH})
+			out = append(out, pair(strings.Join(w[:min(len(w), max(1, len(w)*3/4))], " "), p.ZH))
 		case x == 2: // Chinese cut short
 			r := []rune(p.ZH)
-			out = append(out, Pair{p.EN, string(r[:min(len(r), max(1, len(r)*9/10))])})
+			out = append(out, pair(p.EN, string(r[:min(len(r), max(1, len(r)*9/10))])))
 		case x == 3: // dropped
 		case x == 4: // repeated, with odd whitespace
-			out = append(out, p, Pair{"\u3000" + strings.ReplaceAll(p.EN, " ", "\u00a0 \t"), p.ZH + "\n"})
+			out = append(out, p, pair("\u3000"+strings.ReplaceAll(p.EN, " ", "\u00a0 \t"), p.ZH+"\n"))
 		case x == 5: // fullwidth and upper case
-			out = append(out, Pair{fullwidth(strings.ToUpper(p.EN)), fullwidth(p.ZH)})
+			out = append(out, pair(fullwidth(strings.ToUpper(p.EN)), fullwidth(p.ZH)))
 		case x == 6 && i+1 < len(gold): // crossed
-			out = append(out, Pair{p.EN, gold[i+1].ZH})
+			out = append(out, pair(p.EN, gold[i+1].ZH))
 		case x == 7: // one side only
-			out = append(out, Pair{p.EN, ""})
+			out = append(out, pair(p.EN, ""))
 		default:
 			out = append(out, p)
 		}
@@ -251,7 +257,7 @@ func perturbPairs(rng *rand.Rand, gold []Pair) []Pair {
 	return out
 }
 
-func writePairs(t *testing.T, path string, pairs []Pair) {
+func writePairs(t *testing.T, path string, pairs []corpus.Unit) {
 	t.Helper()
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)
@@ -357,12 +363,12 @@ print(json.dumps([difflib.SequenceMatcher(None, a, b, autojunk=False).ratio() fo
 func TestPythonPairsRandom(t *testing.T) {
 	rng := rand.New(rand.NewPCG(8, 9))
 	pool := []string{"abcde", "abcdx", "abcdefgh", "abcdxefgh", "bcd", "xyz", "中文字符", "中文字", "文字符號", "A B-C", "a b c"}
-	var in [][2][]Pair
+	var in [][2][]corpus.Unit
 	for range 200 {
-		var sides [2][]Pair
+		var sides [2][]corpus.Unit
 		for k := range sides {
 			for range rng.IntN(6) {
-				sides[k] = append(sides[k], Pair{pool[rng.IntN(len(pool))], pool[rng.IntN(len(pool))]})
+				sides[k] = append(sides[k], pair(pool[rng.IntN(len(pool))], pool[rng.IntN(len(pool))]))
 			}
 		}
 		in = append(in, sides)
@@ -371,7 +377,7 @@ func TestPythonPairsRandom(t *testing.T) {
 	require.NoError(t, err)
 	out := runPython(t, `import json, score_pairs as sp
 def load(ps):
-    ps = [(sp.norm(p["en"]), sp.norm(p["zh"])) for p in ps or []]
+    ps = [(sp.norm(p["EN"]), sp.norm(p["ZH"])) for p in ps or []]
     return [p for p in ps if p[0] and p[1]]
 print(json.dumps([sp.score(load(g), load(p)) for g, p in json.load(sys.stdin)]))`, stdin)
 	var want []json.RawMessage
@@ -439,4 +445,173 @@ for c in range(0x110000):
 			}
 		}
 	}
+}
+
+// writeScoredLadder writes links with a score on every line, drawn from
+// values that sit on bin edges (k/10, 0, 1), CLI-style 4-decimal scores
+// and full-precision ones.
+func writeScoredLadder(t *testing.T, rng *rand.Rand, path string, links []Link) {
+	t.Helper()
+	var b strings.Builder
+	for _, l := range links {
+		b.WriteString(l.String())
+		b.WriteByte(':')
+		switch rng.IntN(4) {
+		case 0:
+			b.WriteString(strconv.FormatFloat(float64(rng.IntN(11))/10, 'g', -1, 64))
+		case 1:
+			b.WriteString(strconv.FormatFloat(rng.Float64(), 'f', 4, 64))
+		case 2:
+			b.WriteString(strconv.FormatFloat(rng.Float64(), 'g', -1, 64))
+		default:
+			b.WriteString(strconv.FormatFloat(1-rng.Float64()*rng.Float64()*0.3, 'f', -1, 64))
+		}
+		b.WriteByte('\n')
+	}
+	require.NoError(t, os.WriteFile(path, []byte(b.String()), 0o644))
+}
+
+// compareCalib checks that "calib.py gold pred" and "calib.py gold pred
+// --json" print the same lines as CalibrateLadderPaths.
+func compareCalib(t *testing.T, py, gold, pred string) {
+	t.Helper()
+	for _, flag := range []string{"", " --json"} {
+		c := "calib.py " + gold + " " + pred + flag
+		want := pythonScore(t, py, c)
+		got := goScore(t, c)
+		assert.Equal(t, want, got, c)
+		t.Logf("%s\n  python: %s\n  go:     %s", c, want, got)
+	}
+}
+
+// TestPythonCalibShared compares CalibrateLadderPaths with calib.py on the
+// shared gold sets against scored synthetic predictions.
+func TestPythonCalibShared(t *testing.T) {
+	for _, set := range []string{"mac-dev", "champollion"} {
+		t.Run(set, func(t *testing.T) {
+			goldDir := filepath.Join(sharedDir, "data", set, "gold")
+			requireShared(t, goldDir)
+			py := pythonPath(t)
+			docs, err := ReadLadderDirs(goldDir, goldDir)
+			require.NoError(t, err)
+			require.NotEmpty(t, docs)
+			rng := rand.New(rand.NewPCG(11, uint64(len(set))))
+			predDir := t.TempDir()
+			for i, d := range docs {
+				if i == len(docs)-1 {
+					continue // a missing prediction adds no links
+				}
+				writeScoredLadder(t, rng, filepath.Join(predDir, d.Name+".align"), perturbLadder(rng, d.Gold))
+			}
+			compareCalib(t, py, goldDir, predDir)
+		})
+	}
+}
+
+// TestPythonCalibRandom compares CalibrateLadderPaths with calib.py on
+// many small random document sets, run in one Python process.
+func TestPythonCalibRandom(t *testing.T) {
+	py := pythonPath(t)
+	rng := rand.New(rand.NewPCG(12, 13))
+	randLinks := func() []Link {
+		var out []Link
+		for range rng.IntN(12) {
+			side := func() []int {
+				ids := []int{}
+				for range rng.IntN(3) {
+					ids = append(ids, rng.IntN(4))
+				}
+				return ids
+			}
+			out = append(out, Link{Src: side(), Tgt: side()})
+		}
+		return out
+	}
+	root := t.TempDir()
+	var dirs [][2]string
+	for i := range 150 {
+		g, p := filepath.Join(root, fmt.Sprint(i), "gold"), filepath.Join(root, fmt.Sprint(i), "pred")
+		require.NoError(t, os.MkdirAll(g, 0o755))
+		require.NoError(t, os.MkdirAll(p, 0o755))
+		for d := range i % 4 {
+			name := fmt.Sprintf("%03d.align", d)
+			gold := randLinks()
+			writeLadder(t, filepath.Join(g, name), gold, false)
+			if rng.IntN(5) > 0 {
+				writeScoredLadder(t, rng, filepath.Join(p, name), append(perturbLadder(rng, gold), randLinks()...))
+			}
+		}
+		dirs = append(dirs, [2]string{g, p})
+	}
+	stdin, err := json.Marshal(dirs)
+	require.NoError(t, err)
+	cmd := exec.Command(py, "-c", `import contextlib, io, json, runpy, sys
+calib = sys.argv[1]
+for g, p in json.load(sys.stdin):
+    for flags in ([], ["--json"]):
+        sys.argv = [calib, g, p] + flags
+        out = io.StringIO()
+        with contextlib.redirect_stdout(out):
+            runpy.run_path(calib, run_name="__main__")
+        print(json.dumps(out.getvalue().rstrip("\n")))`, filepath.Join(toolsDir, "calib.py"))
+	cmd.Stdin = bytes.NewReader(stdin)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	require.NoError(t, err, stderr.String())
+	dec := json.NewDecoder(bytes.NewReader(out))
+	for _, d := range dirs {
+		c, err := CalibrateLadderPaths(d[0], d[1])
+		require.NoError(t, err)
+		var plain, js string
+		require.NoError(t, dec.Decode(&plain))
+		require.NoError(t, dec.Decode(&js))
+		assert.Equal(t, plain, c.String(), d[1])
+		assert.Equal(t, js, string(c.appendJSON(nil, false)), d[1])
+	}
+}
+
+// TestPythonFloatRandom compares pyFloat with Python's float() on random
+// strings of number characters.
+func TestPythonFloatRandom(t *testing.T) {
+	rng := rand.New(rand.NewPCG(14, 15))
+	alphabet := []rune("0123456789..__eE+-  \t\u3000١５infatyINF")
+	var in []string
+	for range 5000 {
+		in = append(in, randString(rng, alphabet, 8))
+	}
+	stdin, err := json.Marshal(in)
+	require.NoError(t, err)
+	out := runPython(t, `import json
+def f(s):
+    try:
+        return repr(float(s))
+    except ValueError:
+        return None
+print(json.dumps([f(s) for s in json.load(sys.stdin)]))`, stdin)
+	var want []*string
+	require.NoError(t, json.Unmarshal(out, &want))
+	require.Len(t, want, len(in))
+	ok := 0
+	for i, s := range in {
+		v, err := pyFloat(s)
+		if want[i] == nil {
+			assert.Error(t, err, "%q", s)
+			continue
+		}
+		ok++
+		if assert.NoError(t, err, "%q", s) {
+			got := string(appendPyFloat(nil, v))
+			switch {
+			case math.IsInf(v, 1):
+				got = "inf"
+			case math.IsInf(v, -1):
+				got = "-inf"
+			case math.IsNaN(v):
+				got = "nan"
+			}
+			assert.Equal(t, *want[i], got, "%q", s)
+		}
+	}
+	t.Logf("%d of %d strings are numbers", ok, len(in))
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -26,6 +27,12 @@ pairs. Ladders are scored with the paper metric of the Bertalign evaluation
 and with Vecalign's strict and lax F1; pairs with strict and lax F1 on the
 pairs' texts (see the package documentation of eval).
 
+When every predicted link carries a score ("[i,j]:[k]:0.9990", as align -f
+ladder writes), a calibration table follows: per score bin, for all links and
+for null links, how many, their mean score and the share right (exactly a gold
+link), and the expected calibration error over ten bins. --json adds it as
+"calibration".
+
 `)
 		fset.PrintDefaults()
 	}
@@ -44,29 +51,85 @@ pairs' texts (see the package documentation of eval).
 			fmt.Fprintf(e.stderr, "zhenalign eval: warning: %s does not exist: scored as empty\n", p)
 		}
 	}
-	// Both score types print as the Python scorers do, as text and JSON.
-	var sc interface {
-		String() string
-		MarshalJSON() ([]byte, error)
-	}
 	if isPairs(gold) {
-		sc, err = eval.ScorePairFiles(gold, pred)
-	} else {
-		sc, err = eval.ScoreLadderPaths(gold, pred)
+		sc, err := eval.ScorePairFiles(gold, pred)
+		if err != nil {
+			return err
+		}
+		return printScore(e, sc, *asJSON, nil)
 	}
+	sc, err := eval.ScoreLadderPaths(gold, pred)
 	if err != nil {
 		return err
 	}
-	line := sc.String()
-	if *asJSON {
+	// Calibration needs a score on every predicted link; without one, or
+	// without predicted links, the scores are printed alone.
+	cal, err := eval.CalibrateLadderPaths(gold, pred)
+	switch {
+	case err != nil:
+		fmt.Fprintf(e.stderr, "zhenalign eval: no calibration table: %v\n", err)
+	case cal.All.Links > 0:
+		return printScore(e, sc, *asJSON, &cal)
+	}
+	return printScore(e, sc, *asJSON, nil)
+}
+
+// printScore prints a score as the Python scorer does (its line, or its
+// JSON with --json), then the calibration when there is one: a table after
+// the line, a "calibration" member in the JSON.
+func printScore(e *env, sc interface {
+	String() string
+	MarshalJSON() ([]byte, error)
+}, asJSON bool, cal *eval.Calibration) error {
+	if asJSON {
 		js, err := sc.MarshalJSON()
 		if err != nil {
 			return err
 		}
-		line = string(js)
+		if cal != nil {
+			cj, err := cal.MarshalJSON()
+			if err != nil {
+				return err
+			}
+			js = append(append(append(js[:len(js)-1], `, "calibration": `...), cj...), '}')
+		}
+		_, err = fmt.Fprintf(e.stdout, "%s\n", js)
+		return err
 	}
-	_, err = fmt.Fprintln(e.stdout, line)
+	var b strings.Builder
+	b.WriteString(sc.String())
+	b.WriteByte('\n')
+	if cal != nil {
+		writeCalibration(&b, *cal)
+	}
+	_, err := io.WriteString(e.stdout, b.String())
 	return err
+}
+
+// writeCalibration writes the calibration table: per score bin, for all
+// links and for null links, how many there are, their mean score and the
+// share of them that are right; then the totals and the expected
+// calibration error.
+func writeCalibration(b *strings.Builder, c eval.Calibration) {
+	cells := func(n int, mean, right float64) string {
+		if n == 0 {
+			return fmt.Sprintf("%6d %7s %7s", n, "-", "-")
+		}
+		return fmt.Sprintf("%6d %7.4f %7.4f", n, mean, right)
+	}
+	row := func(label, all, null string) { fmt.Fprintf(b, "%-8s %s       %s\n", label, all, null) }
+	b.WriteString("calibration (right = exactly a gold link)\n")
+	b.WriteString("score     links    mean   right   null links    mean   right\n")
+	for k, a := range c.All.Bins {
+		n := c.Null.Bins[k]
+		row(fmt.Sprintf("%.1f-%.1f", a.Lo, a.Hi), cells(a.Links, a.MeanScore, a.Right), cells(n.Links, n.MeanScore, n.Right))
+	}
+	row("all", cells(c.All.Links, c.All.MeanScore, c.All.Right), cells(c.Null.Links, c.Null.MeanScore, c.Null.Right))
+	null := "-"
+	if c.Null.Links > 0 {
+		null = fmt.Sprintf("%.4f", c.Null.ECE)
+	}
+	row("ECE", fmt.Sprintf("%6s %7.4f %7s", "", c.All.ECE, ""), fmt.Sprintf("%6s %7s", "", null))
 }
 
 // isPairs reports whether a gold file holds JSONL pairs rather than a

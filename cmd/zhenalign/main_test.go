@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -150,18 +151,26 @@ func TestAlignCommandBadInput(t *testing.T) {
 // TestEvalCommandMatchesPython runs every command recorded in
 // eval/testdata/python.golden (the outputs of the reference Python
 // scorers on the eval fixtures) through "zhenalign eval" and compares the
-// printed line.
+// first line printed: the line of score_ladder.py or score_pairs.py, or
+// their JSON once the "calibration" member is taken out. For calib.py
+// --json it compares that member, without its bins, with calib.py's JSON.
+// (calib.py without --json prints Python dictionaries; the calibration
+// table shows the same numbers, see TestEvalCalibrationTable.)
 func TestEvalCommandMatchesPython(t *testing.T) {
 	data, err := os.ReadFile("../../eval/testdata/python.golden")
 	require.NoError(t, err)
 	lines := strings.Split(string(data), "\n")
-	n := 0
+	n, calib := 0, 0
 	for i, l := range lines {
 		cmd, ok := strings.CutPrefix(l, "$ ")
 		if !ok || i+1 >= len(lines) {
 			continue
 		}
 		fields := strings.Fields(cmd)
+		tool, asJSON := fields[0], slices.Contains(fields, "--json")
+		if tool == "calib.py" && !asJSON {
+			continue
+		}
 		args := []string{"eval"}
 		for _, f := range fields[1:] {
 			if strings.HasPrefix(f, "testdata/") {
@@ -169,14 +178,103 @@ func TestEvalCommandMatchesPython(t *testing.T) {
 			}
 			args = append(args, f)
 		}
+		want := lines[i+1]
 		t.Run(cmd, func(t *testing.T) {
 			code, stdout, stderr := runCmd(t, "", args...)
 			require.Equal(t, 0, code, stderr)
-			assert.Equal(t, lines[i+1], strings.TrimRight(stdout, "\n"))
+			first, _, _ := strings.Cut(stdout, "\n")
+			score, cal, hasCal := strings.Cut(first, `, "calibration": `)
+			switch {
+			case tool == "calib.py":
+				require.True(t, hasCal, first)
+				var tables map[string]map[string]any
+				require.NoError(t, json.Unmarshal([]byte(strings.TrimSuffix(cal, "}")), &tables))
+				for _, tb := range tables {
+					delete(tb, "bins")
+				}
+				got, err := json.Marshal(tables)
+				require.NoError(t, err)
+				assert.JSONEq(t, want, string(got))
+				calib++
+			case hasCal:
+				assert.Equal(t, want, score+"}")
+			default:
+				assert.Equal(t, want, first)
+			}
 		})
 		n++
 	}
 	assert.Greater(t, n, 5)
+	assert.Positive(t, calib)
+}
+
+// TestEvalCalibrationTable checks the calibration table printed after the
+// scores of a scored prediction, and that a prediction without scores
+// gets the scores alone and a note.
+func TestEvalCalibrationTable(t *testing.T) {
+	const gold, scored, unscored = "../../eval/testdata/ladder/gold", "../../eval/testdata/ladder/scored", "../../eval/testdata/ladder/pred"
+	// The numbers of "all" and "null" and the ECEs are those calib.py
+	// prints (eval/testdata/python.golden).
+	want := `docs=3 gold=17 pred=18  paper P=0.444 R=0.471 F1=0.457  strict F1=0.338  lax F1=0.795
+calibration (right = exactly a gold link)
+score     links    mean   right   null links    mean   right
+0.0-0.1       2  0.0250  0.5000            2  0.0250  0.5000
+0.1-0.2       2  0.1250  0.0000            0       -       -
+0.2-0.3       1  0.2000  0.0000            0       -       -
+0.3-0.4       2  0.3250  0.0000            1  0.3500  0.0000
+0.4-0.5       2  0.4250  0.0000            0       -       -
+0.5-0.6       1  0.5000  0.0000            0       -       -
+0.6-0.7       1  0.6000  1.0000            1  0.6000  1.0000
+0.7-0.8       1  0.7000  0.0000            1  0.7000  0.0000
+0.8-0.9       2  0.8500  0.5000            0       -       -
+0.9-1.0       4  0.9825  1.0000            1  1.0000  1.0000
+all          18  0.5239  0.3889            6  0.4500  0.5000
+ECE              0.2928                       0.4000
+`
+	code, stdout, stderr := runCmd(t, "", "eval", gold, scored)
+	require.Equal(t, 0, code, stderr)
+	assert.Equal(t, want, stdout)
+	assert.Empty(t, stderr)
+
+	code, stdout, stderr = runCmd(t, "", "eval", gold, scored, "--json")
+	require.Equal(t, 0, code, stderr)
+	var v struct {
+		Docs        int
+		Calibration struct {
+			All, Null struct {
+				Links int
+				ECE   float64
+				Bins  []struct{ Links int }
+			}
+		}
+	}
+	require.NoError(t, json.Unmarshal([]byte(stdout), &v))
+	assert.Equal(t, 3, v.Docs)
+	assert.Equal(t, 18, v.Calibration.All.Links)
+	assert.Equal(t, 0.4, v.Calibration.Null.ECE)
+	assert.Len(t, v.Calibration.All.Bins, 10)
+
+	for _, args := range [][]string{{"eval", gold, unscored}, {"eval", gold, unscored, "--json"}} {
+		code, stdout, stderr = runCmd(t, "", args...)
+		require.Equal(t, 0, code, stderr)
+		assert.Equal(t, 1, strings.Count(stdout, "\n"), stdout)
+		assert.NotContains(t, stdout, "calibration")
+		assert.Equal(t, "zhenalign eval: no calibration table: ../../eval/testdata/ladder/pred/a.align:3: eval: link without a score\n", stderr)
+	}
+
+	// No predicted links: nothing to calibrate, no table and no note.
+	code, stdout, stderr = runCmd(t, "", "eval", gold, t.TempDir())
+	require.Equal(t, 0, code, stderr)
+	assert.Equal(t, 1, strings.Count(stdout, "\n"), stdout)
+	assert.Empty(t, stderr)
+
+	// A score outside [0,1].
+	pred := t.TempDir()
+	require.NoError(t, os.WriteFile(filepath.Join(pred, "a.align"), []byte("[0]:[0]:1.5\n"), 0o644))
+	code, stdout, stderr = runCmd(t, "", "eval", gold, pred)
+	require.Equal(t, 0, code, stderr)
+	assert.Equal(t, 1, strings.Count(stdout, "\n"), stdout)
+	assert.Contains(t, stderr, "a.align:1: eval: score not a number in [0,1]: 1.5")
 }
 
 func TestFormatsAndConvert(t *testing.T) {
