@@ -51,7 +51,8 @@
 // Unicode version can differ on characters assigned in between (Python 3.11
 // uses Unicode 14.0, so for example CJK Extension H characters are letters
 // here and punctuation there). Lines split on "\n", "\r\n" and "\r" as in
-// Python's text mode.
+// Python's text mode. A UTF-8 byte order mark at the start of a file is
+// skipped, where the Python scripts stop with an error.
 //
 // JSON is read with encoding/json, which reads the same pairs as Python's
 // json.loads with one divergence: Python also accepts the literals NaN,

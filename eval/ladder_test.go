@@ -168,3 +168,14 @@ func TestPyInt(t *testing.T) {
 		}
 	}
 }
+
+// TestByteOrderMark checks that a UTF-8 byte order mark at the start of a
+// ladder or a pair file is skipped.
+func TestByteOrderMark(t *testing.T) {
+	links, err := ReadLadder(strings.NewReader("\ufeff[0]:[0]\n[1]:[1,2]\n"), "x.align")
+	require.NoError(t, err)
+	assert.Len(t, links, 2)
+	pairs, err := ReadPairs(strings.NewReader("\ufeff{\"en\":\"a\",\"zh\":\"b\"}\n"), "x.jsonl")
+	require.NoError(t, err)
+	assert.Len(t, pairs, 1)
+}

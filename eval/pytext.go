@@ -76,8 +76,9 @@ func splitLines(data []byte, atEOF bool) (int, []byte, error) {
 }
 
 // eachLine calls fn with every line of r that is not empty after
-// Python's str.strip(), stripped, with its 1-based number. Invalid UTF-8
-// and read errors are returned as *ParseError.
+// Python's str.strip(), stripped, with its 1-based number. A UTF-8 byte
+// order mark at the start of r is skipped (the Python scripts stop on it).
+// Invalid UTF-8 and read errors are returned as *ParseError.
 func eachLine(r io.Reader, name string, fn func(n int, line string) error) error {
 	sc := bufio.NewScanner(r)
 	sc.Buffer(nil, maxLine)
@@ -86,6 +87,9 @@ func eachLine(r io.Reader, name string, fn func(n int, line string) error) error
 	for sc.Scan() {
 		n++
 		b := sc.Bytes()
+		if n == 1 {
+			b = bytes.TrimPrefix(b, []byte("\ufeff"))
+		}
 		if !utf8.Valid(b) {
 			return &ParseError{File: name, Line: n, Err: ErrInvalidUTF8}
 		}
