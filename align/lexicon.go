@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/zhenalign/zhenalign/internal/cedict"
+	"github.com/zhenalign/zhenalign/internal/english"
 	"github.com/zhenalign/zhenalign/internal/han"
 	"github.com/zhenalign/zhenalign/internal/zhseg"
 )
@@ -73,8 +74,8 @@ func englishStems(d *cedict.Dict) map[string]bool {
 	m := map[string]bool{}
 	for e := range d.All() {
 		for _, w := range e.Words {
-			if isLowerASCII(w) && !stopWords[w] {
-				m[stem(w)] = true
+			if english.IsLowerASCII(w) && !english.IsStopWord(w) {
+				m[english.Stem(w)] = true
 			}
 		}
 	}
@@ -105,10 +106,10 @@ func (lx *lexicon) translations(w string) []string {
 	lx.buf = lx.d.dict.AppendWords(lx.buf[:0], w)
 	var out []string
 	for _, g := range lx.buf {
-		if stopWords[g] || !isLowerASCII(g) || len(g) < 2 {
+		if english.IsStopWord(g) || !english.IsLowerASCII(g) || len(g) < 2 {
 			continue
 		}
-		out = append(out, stem(g))
+		out = append(out, english.Stem(g))
 	}
 	slices.Sort(out)
 	out = slices.Compact(out)
@@ -152,10 +153,10 @@ func (lx *lexicon) englishWords(text string, items []rawItem, stems *[]string) [
 		w := strings.ToLower(text[start:end])
 		w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
 		start = -1
-		if len(w) < 2 || stopWords[w] {
+		if len(w) < 2 || english.IsStopWord(w) {
 			return
 		}
-		s := stem(w)
+		s := english.Stem(w)
 		if stems != nil {
 			*stems = append(*stems, s)
 		}
