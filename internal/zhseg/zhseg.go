@@ -36,7 +36,6 @@
 package zhseg
 
 import (
-	"encoding/binary"
 	"errors"
 	"fmt"
 	"iter"
@@ -46,6 +45,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/zhenalign/zhenalign/internal/han"
+	"github.com/zhenalign/zhenalign/internal/strtab"
 )
 
 // ErrNoWords means the word list was empty.
@@ -66,10 +66,9 @@ const (
 // Segmenter divides Chinese text into words. It is immutable after Load
 // or Decode and safe for concurrent use.
 type Segmenter struct {
-	// keys holds the words, sorted by bytes, with ASCII letters
-	// lower-cased; word i is keys[ends[i-1]:ends[i]] (from 0 for i = 0).
-	keys string
-	ends []uint32
+	// words holds the words, sorted by bytes, with their ASCII letters
+	// lower-cased.
+	words strtab.Table
 
 	// The words starting with rune firsts[i] are those from firstAt[i]
 	// to firstAt[i+1]; firsts is sorted.
@@ -103,13 +102,11 @@ func Load(words iter.Seq[string]) (*Segmenter, error) {
 		return nil, ErrNoWords
 	}
 	slices.Sort(keys)
-	var b strings.Builder
-	ends := make([]uint32, len(keys))
-	for i, k := range keys {
-		b.WriteString(k)
-		ends[i] = uint32(b.Len())
+	t, err := strtab.New(keys)
+	if err != nil {
+		return nil, err
 	}
-	return newSegmenter(b.String(), ends), nil
+	return newSegmenter(t), nil
 }
 
 // lowerASCII lower-cases the ASCII letters of w, as gse does to the words
@@ -129,39 +126,32 @@ func lowerASCII(w string) string {
 	return w
 }
 
-// newSegmenter makes a Segmenter of sorted, distinct words, word i being
-// keys[ends[i-1]:ends[i]].
-func newSegmenter(keys string, ends []uint32) *Segmenter {
+// newSegmenter makes a Segmenter of a table of words.
+func newSegmenter(words strtab.Table) *Segmenter {
 	// gse adds up the frequencies of the words it loads, in float64;
 	// the sum of these integers is exact whatever the order.
 	total := 0.0
-	start := 0
-	for _, e := range ends {
-		if utf8.RuneCountInString(keys[start:e]) == 1 {
+	var firsts []rune
+	var firstAt []uint32
+	for i := range words.Len() {
+		w := words.At(i)
+		r, size := utf8.DecodeRuneInString(w)
+		if size == len(w) {
 			total += charFreq
 		} else {
 			total += wordFreq
 		}
-		start = int(e)
-	}
-	// The same expressions as gse's calc, so that the sums compare the
-	// same way.
-	logT := math.Log(total)
-	var firsts []rune
-	var firstAt []uint32
-	start = 0
-	for i, e := range ends {
-		r, _ := utf8.DecodeRuneInString(keys[start:e])
 		if len(firsts) == 0 || firsts[len(firsts)-1] != r {
 			firsts = append(firsts, r)
 			firstAt = append(firstAt, uint32(i))
 		}
-		start = int(e)
 	}
-	firstAt = append(firstAt, uint32(len(ends)))
+	firstAt = append(firstAt, uint32(words.Len()))
+	// The same expressions as gse's calc, so that the sums compare the
+	// same way.
+	logT := math.Log(total)
 	return &Segmenter{
-		keys:    keys,
-		ends:    ends,
+		words:   words,
 		firsts:  firsts,
 		firstAt: firstAt,
 		wordW:   math.Log(wordFreq) - logT,
@@ -172,28 +162,22 @@ func newSegmenter(keys string, ends []uint32) *Segmenter {
 }
 
 // Len returns the number of words.
-func (s *Segmenter) Len() int { return len(s.ends) }
+func (s *Segmenter) Len() int { return s.words.Len() }
 
-// key returns word i.
-func (s *Segmenter) key(i int) string {
-	start := 0
-	if i > 0 {
-		start = int(s.ends[i-1])
+// Index returns the position of word among the words sorted by bytes and
+// true, or false if it is not one. Words are matched exactly: their ASCII
+// letters are lower-case.
+func (s *Segmenter) Index(word string) (int, bool) {
+	i, ok := s.words.Find(word)
+	if !ok {
+		return 0, false
 	}
-	return s.keys[start:s.ends[i]]
+	return i, true
 }
 
 // Words returns an iterator over the words, sorted by bytes, with their
 // ASCII letters lower-cased.
-func (s *Segmenter) Words() iter.Seq[string] {
-	return func(yield func(string) bool) {
-		for i := range s.ends {
-			if !yield(s.key(i)) {
-				return
-			}
-		}
-	}
-}
+func (s *Segmenter) Words() iter.Seq[string] { return s.words.All() }
 
 // narrow returns the range of the words in [lo, hi) that start with p,
 // where all words in [lo, hi) start with p[:m].
@@ -203,7 +187,7 @@ func (s *Segmenter) narrow(lo, hi int, p string, m int) (int, int) {
 	a, b := lo, hi
 	for a < b {
 		h := int(uint(a+b) >> 1)
-		k := s.key(h)
+		k := s.words.At(h)
 		if k[m:] < q {
 			a = h + 1
 		} else {
@@ -215,7 +199,7 @@ func (s *Segmenter) narrow(lo, hi int, p string, m int) (int, int) {
 	b = hi
 	for a < b {
 		h := int(uint(a+b) >> 1)
-		if strings.HasPrefix(s.key(h)[m:], q) {
+		if strings.HasPrefix(s.words.At(h)[m:], q) {
 			a = h + 1
 		} else {
 			b = h
@@ -274,7 +258,7 @@ func (s *Segmenter) Cut(text string) []string {
 					break
 				}
 			}
-			if s.key(lo) != p {
+			if s.words.At(lo) != p {
 				continue
 			}
 			w := s.wordW
@@ -338,84 +322,25 @@ func isAlnum(c byte) bool {
 	return '0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
 }
 
-// AppendBinary appends the encoded Segmenter to b: the number of words as
-// a uvarint, then the words in order, front-coded: for each, the length
-// of the prefix it shares with the one before and the length of the rest
-// as uvarints, then the rest. [Decode] reads it back. The error is always
-// nil; it is there for encoding.BinaryAppender.
+// AppendBinary appends the encoded Segmenter (its words, as a front-coded
+// [strtab.Table]) to b. [Decode] reads it back. The error is always nil;
+// it is there for encoding.BinaryAppender.
 func (s *Segmenter) AppendBinary(b []byte) ([]byte, error) {
-	b = binary.AppendUvarint(b, uint64(len(s.ends)))
-	prev := ""
-	for k := range s.Words() {
-		n := 0
-		for n < len(prev) && n < len(k) && prev[n] == k[n] {
-			n++
-		}
-		b = binary.AppendUvarint(b, uint64(n))
-		b = binary.AppendUvarint(b, uint64(len(k)-n))
-		b = append(b, k[n:]...)
-		prev = k
-	}
-	return b, nil
+	return s.words.AppendBinary(b)
 }
 
 // Decode reads a Segmenter written by [Segmenter.AppendBinary]; data must
 // hold it and nothing else. Errors wrap [ErrFormat].
 func Decode(data string) (*Segmenter, error) {
-	d := decoder{data: data}
-	n := d.uvarint()
-	if d.err != nil || n == 0 || n > uint64(len(data)) {
-		return nil, fmt.Errorf("%w: bad word count", ErrFormat)
+	r := strtab.NewReader(data)
+	t := r.Table()
+	switch {
+	case r.Err() != nil:
+		return nil, fmt.Errorf("%w: %w", ErrFormat, r.Err())
+	case r.Len() != 0:
+		return nil, fmt.Errorf("%w: %d bytes after the words", ErrFormat, r.Len())
+	case t.Len() == 0 || t.At(0) == "":
+		return nil, fmt.Errorf("%w: no words", ErrFormat)
 	}
-	ends := make([]uint32, n)
-	keys := make([]byte, 0, 2*len(data))
-	ps, pe := 0, 0 // the previous word is keys[ps:pe]
-	for i := range ends {
-		shared, rest := d.uvarint(), d.uvarint()
-		if d.err != nil {
-			return nil, fmt.Errorf("%w: word %d: %w", ErrFormat, i, d.err)
-		}
-		if shared > uint64(pe-ps) || rest == 0 || rest > uint64(len(d.data)) {
-			return nil, fmt.Errorf("%w: word %d: bad lengths", ErrFormat, i)
-		}
-		start := len(keys)
-		keys = append(keys, keys[ps:ps+int(shared)]...)
-		keys = append(keys, d.data[:rest]...)
-		d.data = d.data[rest:]
-		if i > 0 && string(keys[start:]) <= string(keys[ps:pe]) {
-			return nil, fmt.Errorf("%w: word %d: not sorted", ErrFormat, i)
-		}
-		if len(keys) > math.MaxUint32 {
-			return nil, fmt.Errorf("%w: too long", ErrFormat)
-		}
-		ends[i] = uint32(len(keys))
-		ps, pe = start, len(keys)
-	}
-	if len(d.data) != 0 {
-		return nil, fmt.Errorf("%w: %d bytes after the words", ErrFormat, len(d.data))
-	}
-	return newSegmenter(string(keys), ends), nil
-}
-
-// decoder reads uvarints from data, keeping the first error.
-type decoder struct {
-	data string
-	err  error
-}
-
-func (d *decoder) uvarint() uint64 {
-	if d.err != nil {
-		return 0
-	}
-	var x uint64
-	for i := 0; i < len(d.data) && i < binary.MaxVarintLen64; i++ {
-		c := d.data[i]
-		x |= uint64(c&0x7f) << (7 * i)
-		if c < 0x80 {
-			d.data = d.data[i+1:]
-			return x
-		}
-	}
-	d.err = errors.New("bad uvarint")
-	return 0
+	return newSegmenter(t), nil
 }

@@ -150,6 +150,9 @@ func TestCutMatchesGse(t *testing.T) {
 	for _, text := range texts {
 		want := g.Cut(text, false)
 		got := seg.Cut(text)
+		for _, w := range got {
+			assert.True(t, canGive(seg, w), "%q", w)
+		}
 		if !slices.Equal(want, got) {
 			assert.Equal(t, want, got, "%q", text)
 			n++
@@ -174,7 +177,24 @@ func FuzzCut(f *testing.F) {
 		if utf8.ValidString(text) {
 			require.Equal(t, strings.ToLower(text), strings.Join(got, ""))
 		}
+		for _, w := range got {
+			require.True(t, canGive(seg, w), "%q", w)
+		}
 	})
+}
+
+// canGive reports whether w is what Cut may give: a word, a single rune,
+// a run of ASCII letters and digits, or a word followed by a NUL byte
+// (package lexdict relies on this).
+func canGive(seg *zhseg.Segmenter, w string) bool {
+	if _, ok := seg.Index(w); ok || utf8.RuneCountInString(w) == 1 {
+		return true
+	}
+	if p, ok := strings.CutSuffix(w, "\x00"); ok {
+		_, ok := seg.Index(p)
+		return ok
+	}
+	return strings.Trim(w, "0123456789abcdefghijklmnopqrstuvwxyz") == ""
 }
 
 func BenchmarkCut(b *testing.B) {
