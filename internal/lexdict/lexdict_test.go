@@ -188,7 +188,7 @@ func TestDecodeErrors(t *testing.T) {
 		{"trailing byte", good + "\x00"},
 		{"head only", good[:ld.HeadSize()]},
 		{"no segmenter", magic + "\x05\x00"},
-		{"word without stems", good[:ld.HeadSize()] + "\x01\x00\x01a\x00\x00"},
+		{"word without stems", good[:ld.HeadSize()] + "\x01\x01\x00\x01a\x00\x00\x01\x00\x00"},
 	} {
 		t.Run(tc.desc, func(t *testing.T) {
 			_, err := Decode(tc.data)

@@ -85,13 +85,14 @@ func (t *Table) All() iter.Seq[string] {
 // Size returns the number of bytes of the strings.
 func (t *Table) Size() int { return len(t.data) }
 
-// AppendBinary appends the encoded table to b: the number of strings as a
-// uvarint, then the strings in order, front-coded: for each, the length of
-// the prefix it shares with the one before and the length of the rest as
-// uvarints, then the rest. [Reader.Table] reads it back. The error is
+// AppendBinary appends the encoded table to b: the number of strings and
+// their total length as uvarints, then the strings in order, front-coded:
+// for each, the length of the prefix it shares with the one before and the
+// length of the rest as uvarints, then the rest. [Reader.Table] reads it back. The error is
 // always nil; it is there for encoding.BinaryAppender.
 func (t *Table) AppendBinary(b []byte) ([]byte, error) {
 	b = binary.AppendUvarint(b, uint64(len(t.ends)))
+	b = binary.AppendUvarint(b, uint64(len(t.data)))
 	prev := ""
 	for s := range t.All() {
 		n := 0
@@ -181,15 +182,17 @@ func (r *Reader) Bytes(n int) string {
 // strings are sorted and distinct.
 func (r *Reader) Table() Table {
 	n := r.Count(2)
-	if r.err != nil {
+	size := r.Uvarint()
+	if r.err != nil || size > math.MaxUint32 {
+		r.Fail("table too large")
 		return Table{}
 	}
 	ends := make([]uint32, n)
-	// Front coding saves about half of the bytes of sorted words. The
-	// Builder's String aliases its buffer, so reading the previous string
-	// back costs no copy.
+	// The Builder's String aliases its buffer, so reading the previous
+	// string back costs no copy. Front coding of sorted words saves about
+	// half; the limit keeps malformed data from asking for gigabytes.
 	var b strings.Builder
-	b.Grow(2 * r.Len())
+	b.Grow(int(min(size, 8*uint64(r.Len()))))
 	ps, pe := 0, 0 // the previous string is b.String()[ps:pe]
 	for i := range ends {
 		shared, rest := r.Uvarint(), r.Uvarint()
@@ -201,6 +204,10 @@ func (r *Reader) Table() Table {
 			return Table{}
 		}
 		start := b.Len()
+		if uint64(start)+shared+rest > size {
+			r.Fail("string %d: beyond the table size", i)
+			return Table{}
+		}
 		b.WriteString(b.String()[ps : ps+int(shared)])
 		b.WriteString(r.data[r.off : r.off+int(rest)])
 		r.off += int(rest)
@@ -208,12 +215,12 @@ func (r *Reader) Table() Table {
 			r.Fail("string %d: not sorted", i)
 			return Table{}
 		}
-		if b.Len() > math.MaxUint32 {
-			r.Fail("table larger than 4 GiB")
-			return Table{}
-		}
 		ends[i] = uint32(b.Len())
 		ps, pe = start, b.Len()
+	}
+	if uint64(b.Len()) != size {
+		r.Fail("table of %d bytes, want %d", b.Len(), size)
+		return Table{}
 	}
 	return Table{data: b.String(), ends: ends}
 }

@@ -58,13 +58,16 @@ func TestBinary(t *testing.T) {
 	require.NoError(t, r.Err())
 
 	for _, bad := range []string{
-		"",                       // no count
-		"\x05\x00\x01a",          // count too large
-		"\x02\x00\x01b\x00\x01a", // not sorted
-		"\x02\x00\x01a\x00\x01a", // repeated
-		"\x02\x00\x01a\x02\x01b", // shares more than the previous has
-		"\x01\x00\x05ab",         // rest too long
-		"\x01\x80",               // bad uvarint
+		"",                           // no count
+		"\x05\x01\x00\x01a",          // count too large
+		"\x02\x02\x00\x01b\x00\x01a", // not sorted
+		"\x02\x02\x00\x01a\x00\x01a", // repeated
+		"\x02\x03\x00\x01a\x02\x01b", // shares more than the previous has
+		"\x01\x05\x00\x05ab",         // rest too long
+		"\x01\x80",                   // bad uvarint
+		"\x02\x03\x00\x01a\x00\x01b", // size too large
+		"\x02\x01\x00\x01a\x00\x01b", // size too small
+		"\x01\xff\xff\x03\x00\x01a",  // size impossible
 	} {
 		r := strtab.NewReader(bad)
 		r.Table()
