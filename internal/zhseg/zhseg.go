@@ -231,18 +231,18 @@ func (s *Segmenter) Cut(text string) []string {
 		str = string([]rune(str)) // as gse, which works on []rune
 	}
 	n := utf8.RuneCountInString(str)
-	pos := make([]int32, n+1) // byte offset of each rune, and len(str)
+	pos := make([]int, n+1) // byte offset of each rune, and len(str)
 	i := 0
 	for off := range str {
-		pos[i] = int32(off)
+		pos[i] = off
 		i++
 	}
-	pos[n] = int32(len(str))
+	pos[n] = len(str)
 
 	// best[x] is the weight of the best route from rune x to the end,
 	// whose first word is runes x..next[x].
 	best := make([]float64, n+1)
-	next := make([]int32, n)
+	next := make([]int, n)
 	for x := n - 1; x >= 0; x-- {
 		found := false
 		var bw float64
@@ -253,7 +253,7 @@ func (s *Segmenter) Cut(text string) []string {
 		for j := x; j < n && lo < hi; j++ {
 			p := str[pos[x]:pos[j+1]]
 			if j > x {
-				lo, hi = s.narrow(lo, hi, p, int(pos[j]-pos[x]))
+				lo, hi = s.narrow(lo, hi, p, pos[j]-pos[x])
 				if lo == hi {
 					break
 				}
@@ -290,14 +290,14 @@ func (s *Segmenter) Cut(text string) []string {
 				bw = s.missW + best[x+1]
 			}
 		}
-		best[x], next[x] = bw, int32(bi)
+		best[x], next[x] = bw, bi
 	}
 
 	out := make([]string, 0, n/2+1)
 	run := -1 // start of a run of single ASCII letters and digits
 	for x := 0; x < n; {
-		y := int(next[x]) + 1
-		a, b := int(pos[x]), int(pos[y])
+		y := next[x] + 1
+		a, b := pos[x], pos[y]
 		if y-x == 1 && b-a == 1 && isAlnum(str[a]) {
 			if run < 0 {
 				run = a
