@@ -403,38 +403,54 @@ func decodeTranslations(data string) (translationsTable, error) {
 	if r.Err() != nil {
 		return t, fmt.Errorf("%w: %w", ErrFormat, r.Err())
 	}
-	t.at = make([]uint32, 1, words+1)
-	t.ids = make([]uint32, 0, refs)
-	nStems := uint64(t.stems.Len())
-	for range words {
-		k := r.Count(1)
-		if len(t.ids)+k > refs {
-			r.Fail("more than %d stem references", refs)
-		}
-		id := uint64(0)
-		for j := range k {
-			x := r.Uvarint()
-			switch {
-			case j > 0 && x == 0:
-				r.Fail("word %d: repeated stem", len(t.at)-1)
-			case x >= nStems || id+x >= nStems:
-				r.Fail("word %d: stem out of range", len(t.at)-1)
-			}
-			id += x
-			t.ids = append(t.ids, uint32(id))
-		}
-		if r.Err() != nil {
-			return t, fmt.Errorf("%w: %w", ErrFormat, r.Err())
-		}
-		t.at = append(t.at, uint32(len(t.ids)))
-	}
-	switch {
-	case r.Len() != 0:
-		return t, fmt.Errorf("%w: %d bytes after the data", ErrFormat, r.Len())
-	case len(t.ids) != refs:
-		return t, fmt.Errorf("%w: %d stem references, want %d", ErrFormat, len(t.ids), refs)
+	t.at = make([]uint32, words+1)
+	t.ids = make([]uint32, refs)
+	if err := decodeLists(r.Bytes(r.Len()), t.stems.Len(), t.at, t.ids); err != nil {
+		return t, fmt.Errorf("%w: %w", ErrFormat, err)
 	}
 	return t, nil
+}
+
+// decodeLists decodes the stem lists of len(at)-1 words, which must be
+// all of data and hold len(ids) stem indices below nStems, into at and
+// ids. It is the loop that decoding spends most time in, so it reads the
+// varints itself.
+func decodeLists(data string, nStems int, at, ids []uint32) error {
+	off, n := 0, 0 // read data[:off], filled ids[:n]
+	// next reads a uvarint at off; the common one-byte case is inline.
+	next := func() (uint64, bool) {
+		if off < len(data) && data[off] < 0x80 {
+			off++
+			return uint64(data[off-1]), true
+		}
+		x, size := strtab.Uvarint(data[off:])
+		off += size
+		return x, size > 0
+	}
+	for w := 1; w < len(at); w++ {
+		k, ok := next()
+		if !ok || k > uint64(len(ids)-n) {
+			return fmt.Errorf("word %d: bad stem count", w-1)
+		}
+		id := uint64(0)
+		for j := range int(k) {
+			x, ok := next()
+			if !ok || j > 0 && x == 0 || x >= uint64(nStems)-id {
+				return fmt.Errorf("word %d: bad stem index", w-1)
+			}
+			id += x
+			ids[n] = uint32(id)
+			n++
+		}
+		at[w] = uint32(n)
+	}
+	switch {
+	case off != len(data):
+		return fmt.Errorf("%d bytes after the data", len(data)-off)
+	case n != len(ids):
+		return fmt.Errorf("%d stem references, want %d", n, len(ids))
+	}
+	return nil
 }
 
 // setTranslations completes d, whose head is decoded, with t.

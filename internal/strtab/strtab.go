@@ -135,26 +135,45 @@ func (r *Reader) Fail(format string, args ...any) {
 
 // Uvarint reads an unsigned varint.
 func (r *Reader) Uvarint() uint64 {
-	// Most numbers are below 128: this part is inlined.
-	if r.off < len(r.data) && r.data[r.off] < 0x80 {
-		r.off++
-		return uint64(r.data[r.off-1])
+	// Numbers below 128 are read inline.
+	if off := r.off; off < len(r.data) {
+		if c := r.data[off]; c < 0x80 {
+			r.off = off + 1
+			return uint64(c)
+		}
 	}
 	return r.uvarint()
 }
 
 func (r *Reader) uvarint() uint64 {
+	x, n := Uvarint(r.data[r.off:])
+	if n <= 0 {
+		r.Fail("bad uvarint")
+		return 0
+	}
+	r.off += n
+	return x
+}
+
+// Uvarint decodes an unsigned varint from the start of s and returns it
+// and the number of bytes read, or 0 and 0 if s does not start with one
+// (of at most 64 bits).
+func Uvarint(s string) (uint64, int) {
+	if len(s) >= 2 && s[1] < 0x80 && s[0] >= 0x80 {
+		return uint64(s[0]&0x7f) | uint64(s[1])<<7, 2
+	}
 	var x uint64
-	for i := 0; r.off+i < len(r.data) && i < binary.MaxVarintLen64; i++ {
-		c := r.data[r.off+i]
+	for i := 0; i < len(s) && i < binary.MaxVarintLen64; i++ {
+		c := s[i]
+		if i == binary.MaxVarintLen64-1 && c > 1 {
+			return 0, 0 // overflow
+		}
 		x |= uint64(c&0x7f) << (7 * i)
 		if c < 0x80 {
-			r.off += i + 1
-			return x
+			return x, i + 1
 		}
 	}
-	r.Fail("bad uvarint")
-	return 0
+	return 0, 0
 }
 
 // Count reads a uvarint that counts items of at least min bytes each in
@@ -188,12 +207,10 @@ func (r *Reader) Table() Table {
 		return Table{}
 	}
 	ends := make([]uint32, n)
-	// The Builder's String aliases its buffer, so reading the previous
-	// string back costs no copy. Front coding of sorted words saves about
-	// half; the limit keeps malformed data from asking for gigabytes.
-	var b strings.Builder
-	b.Grow(int(min(size, 8*uint64(r.Len()))))
-	ps, pe := 0, 0 // the previous string is b.String()[ps:pe]
+	// Front coding of sorted words saves about half; the limit keeps
+	// malformed data from asking for gigabytes.
+	buf := make([]byte, 0, min(size, 8*uint64(r.Len())))
+	ps, pe := 0, 0 // the previous string is buf[ps:pe]
 	for i := range ends {
 		shared, rest := r.Uvarint(), r.Uvarint()
 		if r.err != nil {
@@ -203,24 +220,24 @@ func (r *Reader) Table() Table {
 			r.Fail("string %d: bad lengths", i)
 			return Table{}
 		}
-		start := b.Len()
+		start := len(buf)
 		if uint64(start)+shared+rest > size {
 			r.Fail("string %d: beyond the table size", i)
 			return Table{}
 		}
-		b.WriteString(b.String()[ps : ps+int(shared)])
-		b.WriteString(r.data[r.off : r.off+int(rest)])
+		buf = append(buf, buf[ps:ps+int(shared)]...)
+		buf = append(buf, r.data[r.off:r.off+int(rest)]...)
 		r.off += int(rest)
-		if s := b.String(); i > 0 && s[start:] <= s[ps:pe] {
+		if i > 0 && string(buf[start:]) <= string(buf[ps:pe]) {
 			r.Fail("string %d: not sorted", i)
 			return Table{}
 		}
-		ends[i] = uint32(b.Len())
-		ps, pe = start, b.Len()
+		ends[i] = uint32(len(buf))
+		ps, pe = start, len(buf)
 	}
-	if uint64(b.Len()) != size {
-		r.Fail("table of %d bytes, want %d", b.Len(), size)
+	if uint64(len(buf)) != size {
+		r.Fail("table of %d bytes, want %d", len(buf), size)
 		return Table{}
 	}
-	return Table{data: b.String(), ends: ends}
+	return Table{data: string(buf), ends: ends}
 }
