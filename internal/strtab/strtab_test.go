@@ -1,6 +1,8 @@
 package strtab_test
 
 import (
+	"encoding/binary"
+	"math"
 	"slices"
 	"testing"
 
@@ -77,4 +79,18 @@ func TestBinary(t *testing.T) {
 	assert.Empty(t, r.Bytes(3))
 	assert.ErrorIs(t, r.Err(), strtab.ErrFormat)
 	assert.Zero(t, r.Uvarint(), "after an error")
+}
+
+func TestUvarint(t *testing.T) {
+	for _, x := range []uint64{0, 1, 127, 128, 300, 16383, 16384, 1 << 35, math.MaxUint64} {
+		b := binary.AppendUvarint(nil, x)
+		got, n := strtab.Uvarint(string(b) + "\x05")
+		assert.Equal(t, x, got, "%d", x)
+		assert.Equal(t, len(b), n, "%d", x)
+	}
+	for _, bad := range []string{"", "\x80", "\xff\xff", "\xff\xff\xff\xff\xff\xff\xff\xff\xff\x02"} {
+		x, n := strtab.Uvarint(bad)
+		assert.Zero(t, x, "%q", bad)
+		assert.Zero(t, n, "%q", bad)
+	}
 }
