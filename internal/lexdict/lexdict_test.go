@@ -5,6 +5,7 @@ import (
 	"io"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"unicode/utf8"
 
@@ -272,4 +273,30 @@ func FuzzDecode(f *testing.F) {
 		require.NoError(t, err)
 		require.Equal(t, b1, b2)
 	})
+}
+
+// TestConcurrent uses one Dict from several goroutines (run with -race).
+func TestConcurrent(t *testing.T) {
+	ld, err := Default()
+	require.NoError(t, err)
+	text := "促进重庆与白俄罗斯在经贸、投资等领域合作。經"
+	want := ld.Segmenter().Cut(text)
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Go(func() {
+			for range 50 {
+				d, err := Default()
+				if !assert.NoError(t, err) || !assert.Same(t, ld, d) {
+					return
+				}
+				got := d.Segmenter().Cut(text)
+				assert.Equal(t, want, got)
+				for _, w := range got {
+					d.Translations(w)
+				}
+				d.Known("promot")
+			}
+		})
+	}
+	wg.Wait()
 }
