@@ -39,11 +39,12 @@
 //     Wang Wen, 重庆 = Chongqing, 俞国华 = Yu Kuo-hwa; tone marks ignored;
 //     traditional script read through segment's simplified Norm);
 //   - the marks of questions, exclamations and quotations;
-//   - words: the Chinese text is divided into words with gse loaded from
-//     the CC-CEDICT headwords, each word's glosses give English content
-//     words, and both these and the English text's words are reduced to
-//     stems (plural, -ed, -ing; stop words left out), so 促进 matches
-//     "promoted";
+//   - words: the Chinese text is divided into words over the CC-CEDICT
+//     headwords (the words go-ego/gse would give; the segmenter and the
+//     stems of each word come from an index generated ahead of time and
+//     embedded), each word's glosses give English content words, and both
+//     these and the English text's words are reduced to stems (plural,
+//     -ed, -ing; stop words left out), so 促进 matches "promoted";
 //   - word pairs learned from the document (below), and the terms of a
 //     user glossary ([WithGlossary]).
 //

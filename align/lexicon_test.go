@@ -9,35 +9,14 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/zhenalign/zhenalign/internal/cedict"
+	"github.com/zhenalign/zhenalign/internal/english"
 )
-
-func TestStem(t *testing.T) {
-	for _, group := range [][]string{
-		{"use", "uses", "used", "using"},
-		{"promote", "promoted", "promoting", "promotes"},
-		{"study", "studies", "studied"},
-		{"stop", "stopped", "stopping", "stops"},
-		{"run", "running", "ran"},
-		{"say", "said", "says"},
-		{"box", "boxes"},
-		{"city", "cities"},
-		{"make", "made", "making"},
-	} {
-		want := stem(group[0])
-		for _, w := range group[1:] {
-			assert.Equal(t, want, stem(w), "%s and %s", group[0], w)
-		}
-	}
-	for _, tc := range [][2]string{{"thing", "thing"}, {"morning", "morning"}, {"is", "is"}, {"bus", "bus"}, {"class", "class"}, {"café", "café"}} {
-		assert.Equal(t, tc[1], stem(tc[0]))
-	}
-}
 
 func TestLexicon(t *testing.T) {
 	d, err := DefaultDictionary()
 	require.NoError(t, err)
 	lx := newLexicon(d)
-	assert.Contains(t, lx.translations("经济"), stem("economic"))
+	assert.Contains(t, lx.translations("经济"), english.Stem("economic"))
 	assert.Contains(t, lx.translations("论坛"), "forum")
 	assert.NotContains(t, lx.translations("的"), "of", "stop words are left out")
 	var words []string

@@ -59,7 +59,7 @@ func TestReadLadderErrors(t *testing.T) {
 		{"double underscore", "[1__2]:[1]", 1, ErrBadLink},
 		{"superscript digit", "[²]:[1]", 1, ErrBadLink},
 		{"information separator is not int space", "[\x1c1]:[1]", 1, ErrBadLink},
-		{"byte order mark", "\ufeff[0]:[0]", 1, ErrBadLink},
+		{"byte order mark inside", "[0]:[0]\n\ufeff[0]:[0]", 2, ErrBadLink},
 		{"overflow", "[99999999999999999999]:[0]", 1, ErrBadLink},
 		{"invalid utf-8", "[0]:[0]\r\n[\xff]:[0]", 2, ErrInvalidUTF8},
 	}

@@ -59,7 +59,7 @@ func TestReadPairsErrors(t *testing.T) {
 		{"raw control character", "{\"en\": \"A\tB\"}", 1, ErrNotJSON},
 		{"bad escape", `{"en": "\x41"}`, 1, ErrNotJSON},
 		{"leading zero", `{"en": "A", "n": 01}`, 1, ErrNotJSON},
-		{"byte order mark", "\ufeff{\"en\": \"A\"}", 1, ErrNotJSON},
+		{"byte order mark inside", "{\"en\": \"A\"}\n\ufeff{\"en\": \"A\"}", 2, ErrNotJSON},
 		{"deep nesting", `{"en": ` + strings.Repeat("[", 20000) + strings.Repeat("]", 20000) + "}", 1, ErrNotJSON},
 		// Python's json reads these literals; JSON has no such numbers.
 		{"NaN", `{"en": "A", "zh": "乙", "score": NaN}`, 1, ErrNotJSON},

@@ -103,9 +103,21 @@ type variantRef struct{ head, pinyin span } // into clean
 // call, which takes a few hundred milliseconds of CPU and leaves about
 // 30 MB on the heap; later calls return the same *Dict (or the same
 // error). It is safe for concurrent use.
-func Default() (*Dict, error) { return defaultDict() }
+func Default() (*Dict, error) {
+	defaultDict.once.Do(func() { defaultDict.d, defaultDict.err = loadEmbedded() })
+	return defaultDict.d, defaultDict.err
+}
 
-var defaultDict = sync.OnceValues(loadEmbedded)
+// defaultDict holds what Default returns, set once. It is not the usual
+// sync.OnceValues(loadEmbedded): the initialiser of that package variable
+// would refer to loadEmbedded and so make every program that imports the
+// package (for Parse, say) link the 4 MB of embedded text. This way only
+// programs that call Default or Load do.
+var defaultDict struct {
+	once sync.Once
+	d    *Dict
+	err  error
+}
 
 // Load parses the embedded data anew and returns a new *Dict; Default
 // returns one shared *Dict, parsed once. Load is for measuring the cost of

@@ -1,18 +1,25 @@
-package align
+// Package english reduces English words to the stems used for lexical
+// matching, on the text side (package align) and on the dictionary side
+// (package lexdict, at go generate time and when a user dictionary is
+// loaded), so that both sides are reduced the same way.
+//
+// All functions are pure and safe for concurrent use; the tables behind
+// them are built once at package initialisation and never written.
+package english
 
 import "strings"
 
-// stem reduces a lower-case English word to a stem shared by its inflected
+// Stem reduces a lower-case English word to a stem shared by its inflected
 // forms: plural and third person -s, -ed, -ing, and a final -e, so that
 // "promotes", "promoted", "promoting" and "promote" all give "promot", and a
 // dictionary gloss
 // ("to promote") meets the text ("promoted", "promoting"). It is applied the
 // same way to the text and to the dictionary; it is not a lemmatiser.
-func stem(w string) string {
+func Stem(w string) string {
 	if s, ok := irregular[w]; ok {
 		return s
 	}
-	if len(w) <= 3 || !isLowerASCII(w) {
+	if len(w) <= 3 || !IsLowerASCII(w) {
 		return w
 	}
 	switch {
@@ -62,7 +69,9 @@ func undouble(w string) string {
 	return w
 }
 
-func isLowerASCII(w string) bool {
+// IsLowerASCII reports whether w consists of the letters a–z only (the
+// empty string does).
+func IsLowerASCII(w string) bool {
 	for i := 0; i < len(w); i++ {
 		if w[i] < 'a' || w[i] > 'z' {
 			return false
@@ -94,8 +103,12 @@ var irregular = map[string]string{
 	"died": "die", "dies": "die", "dying": "die", "lying": "lie", "lies": "lie", "tied": "tie", "ties": "tie",
 }
 
-// stopWords are English function words, left out of lexical matching on
-// both sides (a dictionary translation that is a stop word is dropped).
+// IsStopWord reports whether the lower-case word w is an English function
+// word, left out of lexical matching on both sides (a dictionary
+// translation that is a stop word is dropped).
+func IsStopWord(w string) bool { return stopWords[w] }
+
+// stopWords holds the words of IsStopWord.
 var stopWords = func() map[string]bool {
 	m := map[string]bool{}
 	for w := range strings.FieldsSeq(`a an the and or but nor so yet for of to in on at by with from into onto
