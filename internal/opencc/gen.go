@@ -59,7 +59,6 @@
 package main
 
 import (
-	"archive/tar"
 	"bytes"
 	"cmp"
 	"compress/gzip"
@@ -69,15 +68,14 @@ import (
 	"flag"
 	"fmt"
 	"go/format"
-	"io"
-	"io/fs"
 	"maps"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/zhenalign/zhenalign/internal/gen"
 )
 
 // minKept is how many phrase entries must keep a character unchanged before
@@ -288,85 +286,7 @@ func run(version, local, dir string) error {
 // load returns the files of opencc-js, keyed by their path below the
 // package root.
 func load(version, local string) (map[string][]byte, error) {
-	if local != "" {
-		fi, err := os.Stat(local)
-		if err != nil {
-			return nil, err
-		}
-		if fi.IsDir() {
-			return readDir(local)
-		}
-		return readTarball(local)
-	}
-	tmp, err := os.MkdirTemp("", "opencc-gen")
-	if err != nil {
-		return nil, err
-	}
-	defer os.RemoveAll(tmp)
-	cmd := exec.Command("npm", "pack", "--silent", "opencc-js@"+version)
-	cmd.Dir = tmp
-	cmd.Stderr = os.Stderr
-	out, err := cmd.Output()
-	if err != nil {
-		return nil, fmt.Errorf("npm pack opencc-js@%s: %w", version, err)
-	}
-	name := strings.TrimSpace(string(out))
-	if i := strings.LastIndexByte(name, '\n'); i >= 0 {
-		name = name[i+1:]
-	}
-	return readTarball(filepath.Join(tmp, name))
-}
-
-func readDir(dir string) (map[string][]byte, error) {
-	files := map[string][]byte{}
-	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		rel, err := filepath.Rel(dir, path)
-		if err != nil {
-			return err
-		}
-		b, err := os.ReadFile(path)
-		files[filepath.ToSlash(rel)] = b
-		return err
-	})
-	return files, err
-}
-
-func readTarball(path string) (map[string][]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	zr, err := gzip.NewReader(f)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
-	}
-	tr := tar.NewReader(zr)
-	files := map[string][]byte{}
-	for {
-		h, err := tr.Next()
-		if err == io.EOF {
-			return files, nil
-		}
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", path, err)
-		}
-		if h.Typeflag != tar.TypeReg {
-			continue
-		}
-		name, ok := strings.CutPrefix(h.Name, "package/")
-		if !ok {
-			continue
-		}
-		b, err := io.ReadAll(tr)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %s: %w", path, h.Name, err)
-		}
-		files[name] = b
-	}
+	return gen.NPMFiles("opencc-js", version, local, nil)
 }
 
 // checkPackage makes sure files are opencc-js at the wanted version and that
