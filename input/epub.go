@@ -79,7 +79,7 @@ func readEPUB(data []byte, o *options) (*Text, error) {
 		if enc == "" {
 			enc = e
 		}
-		if err := extractHTML(text, &b, name, true); err != nil {
+		if err := extractHTML(text, &b, name, true, o.notes); err != nil {
 			return nil, err
 		}
 	}
@@ -137,7 +137,7 @@ func decodePart(doc []byte, part string, v any) error {
 	if err := xmlParts(doc, part, func(*xml.Decoder, xml.Token) error { return nil }); err != nil {
 		return err
 	}
-	if err := newXMLDecoder(doc).Decode(v); err != nil {
+	if err := newXMLDecoder(doc, false).Decode(v); err != nil {
 		return fmt.Errorf("%w: %s: %v", ErrMalformed, part, err)
 	}
 	return nil

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"regexp"
+	"slices"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -20,7 +21,7 @@ func readHTML(data []byte, o *options) (*Text, error) {
 		return nil, err
 	}
 	var b builder
-	if err := extractHTML(text, &b, "", false); err != nil {
+	if err := extractHTML(text, &b, "", false, o.notes); err != nil {
 		return nil, err
 	}
 	return &Text{Data: b.bytes(), Encoding: enc, Hints: b.hints}, nil
@@ -94,9 +95,8 @@ func declaredCharset(data []byte) string {
 // read as XML first, so that self-closed elements (<script/>, <a id=""/>)
 // close; if that fails, as HTML. part names the document in errors ("" for
 // a page read alone).
-func extractHTML(doc []byte, b *builder, part string, xml bool) error {
-	var w htmlWalker
-	w.b = b
+func extractHTML(doc []byte, b *builder, part string, xml, notes bool) error {
+	w := htmlWalker{b: b, notes: notes}
 	if xml || bytes.HasPrefix(bytes.TrimLeft(bytes.TrimPrefix(doc, []byte("\uFEFF")), " \t\r\n"), []byte("<?xml")) {
 		var nb builder
 		w.b = &nb
@@ -108,7 +108,7 @@ func extractHTML(doc []byte, b *builder, part string, xml bool) error {
 		if errors.Is(err, ErrMalformed) {
 			return err
 		}
-		w = htmlWalker{b: b} // not well-formed: read it as HTML
+		w = htmlWalker{b: b, notes: notes} // not well-formed: read it as HTML
 	}
 	node, err := html.Parse(bytes.NewReader(doc))
 	if err != nil {
@@ -129,6 +129,7 @@ func partPrefix(part string) string {
 // htmlWalker turns elements into paragraphs.
 type htmlWalker struct {
 	b     *builder
+	notes bool     // keep footnote and endnote sections
 	langs []string // language of each open element, "" when unmarked
 	pre   int      // depth of open <pre> elements
 	sect  int      // depth of open sectioning elements (article, main, section)
@@ -148,7 +149,7 @@ var skipped = map[string]bool{
 // skippedRoles are ARIA roles of site furniture.
 var skippedRoles = map[string]bool{
 	"navigation": true, "banner": true, "contentinfo": true, "complementary": true,
-	"search": true, "menu": true, "menubar": true, "toolbar": true, "doc-pagebreak": true,
+	"search": true, "menu": true, "menubar": true, "toolbar": true,
 }
 
 // skippedClasses are class and id tokens that common site templates give
@@ -175,7 +176,7 @@ func (w *htmlWalker) start(tag string, attr func(string) (string, bool)) bool {
 	if skipped[tag] || tag == "header" && w.sect == 0 || hidden(attr) {
 		return false
 	}
-	if v, ok := attr("epub:type"); ok && hasToken(v, "pagebreak") {
+	if w.furniture(attr) {
 		return false
 	}
 	lang := ""
@@ -197,6 +198,31 @@ func (w *htmlWalker) start(tag string, attr func(string) (string, bool)) bool {
 	}
 	w.b.setLang(lang)
 	return true
+}
+
+// Roles and epub:type values of notes: the reference marks and back links
+// are always left out, the notes themselves unless WithNotes is given.
+var (
+	noteMarks = []string{"doc-noteref", "noteref", "doc-backlink", "backlink", "pagebreak", "doc-pagebreak"}
+	noteTexts = []string{"doc-endnotes", "doc-footnote", "doc-endnote", "footnotes", "footnote", "endnotes",
+		"endnote", "rearnotes", "rearnote", "note"}
+)
+
+// furniture reports elements marked as note references, back links and
+// page breaks, and, unless notes are kept, as notes.
+func (w *htmlWalker) furniture(attr func(string) (string, bool)) bool {
+	for _, k := range [...]string{"role", "epub:type"} {
+		v, ok := attr(k)
+		if !ok {
+			continue
+		}
+		for _, t := range strings.Fields(strings.ToLower(v)) {
+			if slices.Contains(noteMarks, t) || !w.notes && slices.Contains(noteTexts, t) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // end leaves an element entered by start.
@@ -325,7 +351,7 @@ const epubNS = "http://www.idpf.org/2007/ops"
 // (entity declarations) is an error. HTML's named entities (&nbsp;) are
 // known.
 func (w *htmlWalker) walkXML(doc []byte, part string) error {
-	d := newXMLDecoder(doc)
+	d := newXMLDecoder(doc, true) // decoded by decodeHTML
 	d.Strict = false
 	d.AutoClose = xml.HTMLAutoClose
 	d.Entity = xml.HTMLEntity

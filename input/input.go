@@ -140,10 +140,12 @@ func WithMaxSize(n int64) Option {
 	return func(o *options) { o.maxSize = n }
 }
 
-// WithNotes includes the footnotes and endnotes of DOCX and ODT files, after
-// the body, and the non-linear documents of an EPUB spine (notes, pop-ups),
-// in spine order. Without it they are left out. Comments are always left
-// out.
+// WithNotes keeps footnotes and endnotes: those of DOCX and ODT files come
+// after the body; in HTML and EPUB, the elements marked as notes (ARIA
+// roles doc-footnote, doc-endnotes; epub:type footnote, endnote...) stay
+// where they are, and the non-linear documents of an EPUB spine (notes,
+// pop-ups) are read in spine order. Without it all of these are left out.
+// Comments, note reference marks and back links are always left out.
 func WithNotes() Option {
 	return func(o *options) { o.notes = true }
 }
@@ -210,10 +212,16 @@ func ReadFile(path string, opts ...Option) (*Text, error) {
 	return ReadAll(f, path, opts...)
 }
 
-// wrap names the file in err, unless err already does.
+// wrap names the file in err: in the *ParseError it holds (a subtitle
+// line), or in a new one.
 func wrap(name string, err error) error {
-	var pe *ParseError
-	if name == "" || errors.As(err, &pe) {
+	if pe, ok := errors.AsType[*ParseError](err); ok {
+		if pe.File == "" {
+			pe.File = name
+		}
+		return err
+	}
+	if name == "" {
 		return err
 	}
 	return &ParseError{File: name, Err: err}

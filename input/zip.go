@@ -70,9 +70,9 @@ func (a *archive) tooLarge(name string) error {
 
 // newXMLDecoder returns a decoder for an XML part. Parts in UTF-16 (with
 // a byte order mark) are converted first; other declared encodings are
-// decoded through the WHATWG index.
-func newXMLDecoder(doc []byte) *xml.Decoder {
-	converted := false
+// decoded through the WHATWG index, unless converted says that doc is
+// UTF-8 already whatever it declares.
+func newXMLDecoder(doc []byte, converted bool) *xml.Decoder {
 	switch name, n := bom(doc); name {
 	case encUTF8:
 		doc = doc[n:]
@@ -129,7 +129,7 @@ func clip(s string, n int) string {
 // xmlParts walks the tokens of an XML part of a package, rejecting DTDs.
 // visit is called for every token; it may call d.Skip.
 func xmlParts(doc []byte, part string, visit func(d *xml.Decoder, tok xml.Token) error) error {
-	d := newXMLDecoder(doc)
+	d := newXMLDecoder(doc, false)
 	for {
 		tok, err := d.Token()
 		if err == io.EOF {
