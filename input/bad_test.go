@@ -50,7 +50,7 @@ func sortedKeys(m map[string]string) []string {
 }
 
 const (
-	wDoc = `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>%s</w:body></w:document>`
+	wDoc      = `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>%s</w:body></w:document>`
 	container = `<?xml version="1.0"?><container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container"><rootfiles><rootfile full-path="OEBPS/content.opf" media-type="application/oebps-package+xml"/></rootfiles></container>`
 	opf       = `<?xml version="1.0"?><package xmlns="http://www.idpf.org/2007/opf" version="3.0"><manifest><item id="c1" href="ch1.xhtml" media-type="application/xhtml+xml"/></manifest><spine><itemref idref="c1"/></spine></package>`
 )
@@ -81,8 +81,7 @@ func TestBadInput(t *testing.T) {
 	chapter := `<?xml version="1.0"?><html xmlns="http://www.w3.org/1999/xhtml"><body><p>` + strings.Repeat("a", 600<<10) + `</p></body></html>`
 	spread := makeZip(t, map[string]string{
 		"mimetype": "application/epub+zip", "META-INF/container.xml": container,
-		"OEBPS/content.opf": 
-			`<?xml version="1.0"?><package xmlns="http://www.idpf.org/2007/opf" version="3.0"><manifest>` +
+		"OEBPS/content.opf": `<?xml version="1.0"?><package xmlns="http://www.idpf.org/2007/opf" version="3.0"><manifest>` +
 			`<item id="c1" href="ch1.xhtml" media-type="application/xhtml+xml"/><item id="c2" href="ch2.xhtml" media-type="application/xhtml+xml"/>` +
 			`<item id="c3" href="ch3.xhtml" media-type="application/xhtml+xml"/></manifest><spine><itemref idref="c1"/><itemref idref="c2"/><itemref idref="c3"/></spine></package>`,
 		"OEBPS/ch1.xhtml": chapter, "OEBPS/ch2.xhtml": chapter, "OEBPS/ch3.xhtml": chapter,
