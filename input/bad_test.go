@@ -55,6 +55,11 @@ const (
 	opf       = `<?xml version="1.0"?><package xmlns="http://www.idpf.org/2007/opf" version="3.0"><manifest><item id="c1" href="ch1.xhtml" media-type="application/xhtml+xml"/></manifest><spine><itemref idref="c1"/></spine></package>`
 )
 
+// odtSpaces is an ODT body whose text (64 spaces per element, then a
+// letter) is several times the size of its XML.
+var odtSpaces = `<?xml version="1.0"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:text><text:p>` +
+	strings.Repeat(`<text:s text:c="1000"/>x`, 3000) + `</text:p></office:text></office:body></office:document-content>`
+
 func docx(body string) string { return strings.Replace(wDoc, "%s", body, 1) }
 
 // epub returns an EPUB whose one chapter is chapter.
@@ -131,6 +136,7 @@ func TestBadInput(t *testing.T) {
 		{"word 97", []byte("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\x00\x00"), "old.doc", nil, ErrFormat, ".doc"},
 		{"rtf", []byte(`{\rtf1\ansi Hello}`), "a.rtf", nil, ErrFormat, "RTF"},
 		{"binary", []byte("\x7fELF\x02\x01\x01\x00\x00\x00\x00"), "a.out", nil, ErrFormat, "binary"},
+		{"text growing past the limit", makeZip(t, map[string]string{"mimetype": "application/vnd.oasis.opendocument.text", "content.xml": odtSpaces}), "spaces.odt", []Option{WithMaxSize(100 << 10)}, ErrTooLarge, "text is more than"},
 		{"too large text", bytes.Repeat([]byte("a "), 1000), "a.txt", []Option{WithMaxSize(100)}, ErrTooLarge, ""},
 	} {
 		t.Run(tc.desc, func(t *testing.T) {

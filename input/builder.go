@@ -8,6 +8,7 @@ import (
 // builder accumulates extracted text, one paragraph per line, and the
 // language hints of its spans.
 type builder struct {
+	limit     int // stop writing past this many bytes (0: no limit)
 	buf       []byte
 	lineStart int  // offset in buf where the current line starts
 	space     bool // a collapsed white space is pending
@@ -61,8 +62,15 @@ func (b *builder) text(s string, collapse bool) {
 	}
 }
 
+// full reports whether the text has grown past the limit: from then on
+// nothing more is written, and Read returns ErrTooLarge.
+func (b *builder) full() bool { return b.limit > 0 && len(b.buf) > b.limit }
+
 // put writes r to the current line.
 func (b *builder) put(r rune) {
+	if b.full() {
+		return
+	}
 	b.buf = utf8.AppendRune(b.buf, r)
 	b.last = r
 }
@@ -73,10 +81,10 @@ func (b *builder) tab() {
 	b.put('\t')
 }
 
-// spaces writes n spaces (ODT text:s).
+// spaces writes n spaces (ODT text:s), at most 64.
 func (b *builder) spaces(n int) {
 	b.space, b.spaceNL = false, false
-	for range min(n, 1024) {
+	for range min(n, 64) {
 		b.put(' ')
 	}
 }
@@ -85,8 +93,7 @@ func (b *builder) spaces(n int) {
 // written (segment skips them anyway).
 func (b *builder) endLine() {
 	b.space, b.spaceNL = false, false
-	if b.last == 0 {
-		b.buf = b.buf[:b.lineStart]
+	if b.last == 0 || b.full() {
 		return
 	}
 	b.buf = append(b.buf, '\n')

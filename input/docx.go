@@ -24,7 +24,7 @@ func readDOCX(data []byte, o *options) (*Text, error) {
 	if !a.has("word/document.xml") {
 		return nil, errMissing("word/document.xml", "a Word document")
 	}
-	var b builder
+	b := builder{limit: int(min(o.maxSize, maxInt))}
 	parts := []string{"word/document.xml"}
 	if o.notes {
 		for _, p := range [...]string{"word/footnotes.xml", "word/endnotes.xml"} {

@@ -49,7 +49,7 @@ func readEPUB(data []byte, o *options) (*Text, error) {
 	if len(pkg.Spine) == 0 {
 		return nil, fmt.Errorf("%w: %s: the spine lists no document", ErrMalformed, opfPath)
 	}
-	var b builder
+	b := builder{limit: int(min(o.maxSize, maxInt))}
 	enc := ""
 	for _, ref := range pkg.Spine {
 		if strings.TrimSpace(ref.Linear) == "no" && !o.notes {

@@ -20,7 +20,7 @@ func readHTML(data []byte, o *options) (*Text, error) {
 	if err != nil {
 		return nil, err
 	}
-	var b builder
+	b := builder{limit: int(min(o.maxSize, maxInt))}
 	if err := extractHTML(text, &b, "", false, o.notes); err != nil {
 		return nil, err
 	}
@@ -98,7 +98,7 @@ func declaredCharset(data []byte) string {
 func extractHTML(doc []byte, b *builder, part string, xml, notes bool) error {
 	w := htmlWalker{b: b, notes: notes}
 	if xml || bytes.HasPrefix(bytes.TrimLeft(bytes.TrimPrefix(doc, []byte("\uFEFF")), " \t\r\n"), []byte("<?xml")) {
-		var nb builder
+		nb := builder{limit: b.limit}
 		w.b = &nb
 		err := w.walkXML(doc, part)
 		if err == nil {

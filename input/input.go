@@ -42,6 +42,9 @@ var (
 // error concerns one line of a subtitle file.
 type ParseError = fileerr.ParseError
 
+// maxInt is the largest int, as an int64.
+const maxInt = int64(^uint(0) >> 1)
+
 // DefaultMaxSize is the limit of WithMaxSize when it is not given: 64 MiB.
 const DefaultMaxSize = 64 << 20
 

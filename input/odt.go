@@ -26,7 +26,8 @@ func readODT(data []byte, o *options) (*Text, error) {
 	if err != nil {
 		return nil, err
 	}
-	var body, notes builder
+	body := builder{limit: int(min(o.maxSize, maxInt))}
+	notes := builder{limit: body.limit}
 	if err := odfText(doc, "content.xml", &body, &notes, o.notes); err != nil {
 		return nil, err
 	}
