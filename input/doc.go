@@ -76,8 +76,9 @@
 //
 // # Encodings
 //
-// Text, HTML and subtitles are decoded with, in order: the encoding named
-// by [WithEncoding]; the byte order mark (UTF-8, UTF-16LE, UTF-16BE); for
+// Text, HTML and subtitles are decoded with, in order: the byte order mark
+// (UTF-8, UTF-16LE, UTF-16BE), which wins as in browsers; the encoding
+// named by [WithEncoding]; for
 // HTML the charset declared by <meta charset>, <meta http-equiv> or the XML
 // declaration (unless it decodes to many U+FFFD where detection finds a
 // clean decoding: pages are sometimes saved in another encoding than they

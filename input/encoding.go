@@ -102,20 +102,22 @@ func bom(data []byte) (string, int) {
 	return "", 0
 }
 
-// decodeText converts data to UTF-8. The encoding is, in order: forced (a
-// WithEncoding name), the byte order mark, declared (a charset found in the
+// decodeText converts data to UTF-8. The encoding is, in order: the byte
+// order mark (as in browsers, it wins), forced (a WithEncoding name),
+// declared (a charset found in the
 // document, "" for none) unless it decodes badly where detection does well,
 // UTF-8 when data is valid UTF-8, then the Chinese candidate that decodes
 // best, then UTF-8 again when data is mostly UTF-8 (its invalid bytes
 // become U+FFFD). Valid UTF-8 comes back as data itself, byte order mark
 // included; decoded text has none.
 func decodeText(data []byte, forced, declared string) ([]byte, string, error) {
+	var fe encoding.Encoding
+	var fname string
 	if forced != "" {
-		e, name, err := lookupEncoding(forced)
-		if err != nil {
+		var err error
+		if fe, fname, err = lookupEncoding(forced); err != nil {
 			return nil, "", err
 		}
-		return decodeWith(data, e, name)
 	}
 	switch name, n := bom(data); name {
 	case encUTF8:
@@ -124,6 +126,9 @@ func decodeText(data []byte, forced, declared string) ([]byte, string, error) {
 		return decodeWith(data[n:], utf16LE, encUTF16LE)
 	case encUTF16BE:
 		return decodeWith(data[n:], utf16BE, encUTF16BE)
+	}
+	if fe != nil {
+		return decodeWith(data, fe, fname)
 	}
 	if declared != "" {
 		if e, name, err := lookupEncoding(declared); err == nil {

@@ -91,13 +91,13 @@ func declaredCharset(data []byte) string {
 }
 
 // extractHTML appends the text of an HTML or XHTML document to b. Pages
-// that start with an XML declaration or come from an EPUB (xml set) are
-// read as XML first, so that self-closed elements (<script/>, <a id=""/>)
+// that start with an XML declaration or come from an EPUB (asXML) are read
+// as XML first, so that self-closed elements (<script/>, <a id=""/>)
 // close; if that fails, as HTML. part names the document in errors ("" for
-// a page read alone).
-func extractHTML(doc []byte, b *builder, part string, xml, notes bool) error {
+// a page read alone); notes keeps the elements marked as notes.
+func extractHTML(doc []byte, b *builder, part string, asXML, notes bool) error {
 	w := htmlWalker{b: b, notes: notes}
-	if xml || bytes.HasPrefix(bytes.TrimLeft(bytes.TrimPrefix(doc, []byte("\uFEFF")), " \t\r\n"), []byte("<?xml")) {
+	if asXML || bytes.HasPrefix(bytes.TrimLeft(bytes.TrimPrefix(doc, []byte("\uFEFF")), " \t\r\n"), []byte("<?xml")) {
 		nb := builder{limit: b.limit}
 		w.b = &nb
 		err := w.walkXML(doc, part)

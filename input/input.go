@@ -127,8 +127,10 @@ func WithFormat(f Format) Option {
 // "big5", "utf-16le", "utf-16be", "utf-8", "shift_jis"...); GBK and GB2312
 // are decoded as GB18030, of which they are subsets. The name is checked
 // by Read, which returns ErrEncoding for an unknown one. It applies to
-// plain text, HTML and subtitles, and overrides byte order marks and
-// <meta charset>; the XML parts of DOCX, ODT and EPUB declare their own.
+// plain text, HTML and subtitles and overrides <meta charset> and
+// detection, but not a byte order mark, which wins as it does in browsers
+// (a batch forced to GB18030 still reads its UTF-8 and UTF-16 files with a
+// mark right); the XML parts of DOCX, ODT and EPUB declare their own.
 func WithEncoding(name string) Option {
 	return func(o *options) { o.encoding = name }
 }

@@ -137,7 +137,8 @@ func TestEncodings(t *testing.T) {
 		{"forced gb2312", gb(zhS), "gb2312", zhS, "GB18030"},
 		{"forced cp936", gb(zhS), "cp936", zhS, "GB18030"},
 		{"forced utf-16le", "a\x00\x2d\x4e", "utf-16le", "a中", "UTF-16LE"},
-		{"forced over bom", "\xFF\xFEa\x00", "utf-16le", "a", "UTF-16LE"},
+		{"bom over forced", "\xEF\xBB\xBF" + zhT, "gb18030", "\uFEFF" + zhT, "UTF-8"},
+		{"bom gives utf-16 byte order", "\xFE\xFF\x00a", "utf-16", "a", "UTF-16BE"},
 		{"forced latin1", "caf\xe9", "latin1", "café", "windows-1252"},
 		{"few invalid bytes", "Hello \xff world, 你好\n", "", "Hello \uFFFD world, 你好\n", "UTF-8"},
 	} {
