@@ -38,8 +38,9 @@ var (
 	ErrNoText = errors.New("input: no text")
 )
 
-// ParseError reports which file could not be read; Line is 0 unless the
-// error concerns one line of a subtitle file.
+// ParseError reports which file could not be read (Line is 0: the errors
+// of this package concern a whole file or a part of an archive, which the
+// message names).
 type ParseError = fileerr.ParseError
 
 // maxInt is the largest int, as an int64.
@@ -217,15 +218,8 @@ func ReadFile(path string, opts ...Option) (*Text, error) {
 	return ReadAll(f, path, opts...)
 }
 
-// wrap names the file in err: in the *ParseError it holds (a subtitle
-// line), or in a new one.
+// wrap names the file in err.
 func wrap(name string, err error) error {
-	if pe, ok := errors.AsType[*ParseError](err); ok {
-		if pe.File == "" {
-			pe.File = name
-		}
-		return err
-	}
 	if name == "" {
 		return err
 	}

@@ -437,9 +437,9 @@ func TestSubtitles(t *testing.T) {
 			assert.Equal(t, tc.cues, txt.Cues)
 		})
 	}
-	_, err := Read([]byte("1\n00:00:05,000 --> 00:00:01,000\nBackwards\n"), "bad.srt")
-	require.ErrorIs(t, err, ErrMalformed)
-	assert.Contains(t, err.Error(), "bad.srt:2:")
+	txt, err := Read([]byte("1\n00:00:05,000 --> 00:00:01,000\nBackwards\n"), "bad.srt")
+	require.NoError(t, err, "times kept as written")
+	assert.Equal(t, []Cue{{5 * time.Second, time.Second}}, txt.Cues)
 }
 
 func TestCueString(t *testing.T) {

@@ -2,7 +2,7 @@ package input
 
 import (
 	"bytes"
-	"fmt"
+	"iter"
 	"strings"
 	"time"
 
@@ -41,8 +41,9 @@ type cue struct {
 // numbers and identifiers, the WEBVTT header, NOTE, STYLE and REGION
 // blocks) are skipped; so is a last text line made only of digits when a
 // timing line follows it directly (the next cue's number, a blank line
-// missing).
-func parseCues(text string) func(yield func(cue, error) bool) {
+// missing). Times are kept as written, even a cue that ends before it
+// starts (a timing error a subtitle editor shows and fixes).
+func parseCues(text string) iter.Seq2[cue, error] {
 	return func(yield func(cue, error) bool) {
 		var (
 			cur   *cue
@@ -57,16 +58,12 @@ func parseCues(text string) func(yield func(cue, error) bool) {
 			cur, lines = nil, lines[:0]
 			return yield(c, nil)
 		}
-		for ln, line := range splitLines(text) {
+		for _, line := range splitLines(text) {
 			if start, end, ok := parseTiming(line); ok {
 				if cur != nil && len(lines) > 0 && isDigits(strings.TrimSpace(lines[len(lines)-1])) {
 					lines = lines[:len(lines)-1]
 				}
 				if !flush() {
-					return
-				}
-				if end < start {
-					yield(cue{}, &ParseError{Line: ln + 1, Err: fmt.Errorf("%w: a cue ends (%s) before it starts (%s)", ErrMalformed, Timestamp(end), Timestamp(start))})
 					return
 				}
 				cur = &cue{Cue: Cue{Start: start, End: end}}
