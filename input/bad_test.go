@@ -3,6 +3,8 @@ package input
 import (
 	"archive/zip"
 	"bytes"
+	"maps"
+	"slices"
 	"strings"
 	"testing"
 
@@ -25,28 +27,13 @@ func makeZip(t testing.TB, files map[string]string) []byte {
 	if m, ok := files["mimetype"]; ok {
 		add("mimetype", m, zip.Store)
 	}
-	for _, name := range sortedKeys(files) {
+	for _, name := range slices.Sorted(maps.Keys(files)) {
 		if name != "mimetype" {
 			add(name, files[name], zip.Deflate)
 		}
 	}
 	require.NoError(t, zw.Close())
 	return buf.Bytes()
-}
-
-func sortedKeys(m map[string]string) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	for i := range keys {
-		for j := i + 1; j < len(keys); j++ {
-			if keys[j] < keys[i] {
-				keys[i], keys[j] = keys[j], keys[i]
-			}
-		}
-	}
-	return keys
 }
 
 const (

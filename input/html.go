@@ -278,15 +278,6 @@ func hidden(attr func(string) (string, bool)) bool {
 	return false
 }
 
-func hasToken(list, tok string) bool {
-	for _, f := range strings.Fields(list) {
-		if strings.EqualFold(f, tok) {
-			return true
-		}
-	}
-	return false
-}
-
 // textNode writes the text of a text node.
 func (w *htmlWalker) textNode(s string) {
 	w.b.text(s, w.pre == 0)
