@@ -476,3 +476,41 @@ func TestForcedFormat(t *testing.T) {
 	_, err = Read([]byte("not a zip"), "x", WithFormat(DOCX))
 	assert.ErrorIs(t, err, ErrMalformed)
 }
+
+// TestDetectAllSeeds encodes every seed page (and the pair and presplit
+// texts) in GB18030 and in Big5 (what Big5 holds) and checks that detection
+// finds the encoding and gives the text back.
+func TestDetectAllSeeds(t *testing.T) {
+	paths, err := filepath.Glob("../testdata/*/*.txt")
+	require.NoError(t, err)
+	require.NotEmpty(t, paths)
+	for _, p := range paths {
+		text, err := os.ReadFile(p)
+		require.NoError(t, err)
+		if !strings.ContainsFunc(string(text), wide) {
+			continue // English only: the same bytes in every encoding
+		}
+		t.Run(filepath.Base(p), func(t *testing.T) {
+			gb, err := simplifiedchinese.GB18030.NewEncoder().Bytes(text)
+			require.NoError(t, err)
+			txt, err := Read(gb, "")
+			require.NoError(t, err)
+			assert.Equal(t, "GB18030", txt.Encoding)
+			assert.Equal(t, string(text), string(txt.Data))
+
+			var held []rune
+			enc := traditionalchinese.Big5.NewEncoder()
+			for _, r := range string(text) {
+				if _, err := enc.String(string(r)); err == nil {
+					held = append(held, r)
+				}
+			}
+			b5, err := traditionalchinese.Big5.NewEncoder().String(string(held))
+			require.NoError(t, err)
+			txt, err = Read([]byte(b5), "")
+			require.NoError(t, err)
+			assert.Equal(t, "Big5", txt.Encoding)
+			assert.Equal(t, string(held), string(txt.Data))
+		})
+	}
+}
