@@ -291,6 +291,8 @@ func quality(text []byte) float64 {
 // The block of CJK Unified Ideographs, where the frequent characters are.
 const hanFirst, hanLast = 0x4E00, 0x9FFF
 
+//go:generate go run gen.go
+
 // commonSet returns commonHan as a bitset over hanFirst..hanLast.
 var commonSet = sync.OnceValue(func() []uint64 {
 	set := make([]uint64, (hanLast-hanFirst)/64+1)
