@@ -30,7 +30,8 @@
 //     footer, copyright, skip-link; note references and back links; notes
 //     (unless [WithNotes]). Character references are decoded. lang and
 //     xml:lang attributes become [LangHint] spans.
-//   - docx: word/document.xml, one line per paragraph (w:p, so one per
+//   - docx: word/document.xml (or the part the package's officeDocument
+//     relationship names, such as word/document2.xml), one line per paragraph (w:p, so one per
 //     table cell paragraph too), runs joined as they are, w:tab as a tab,
 //     w:br and w:cr as line ends. Left out: hidden runs (w:vanish), deleted
 //     and moved-away text of tracked changes, field codes, the fallback
@@ -62,7 +63,8 @@
 //
 //  1. "%PDF-" at the start (or a .pdf name): [ErrPDF].
 //  2. A zip archive: EPUB or ODT by its mimetype member, DOCX by
-//     word/document.xml, EPUB by META-INF/container.xml, ODT by content.xml.
+//     word/document.xml (or _rels/.rels and a word/ folder), EPUB by
+//     META-INF/container.xml, ODT by content.xml.
 //     An OLE compound file (.doc) or RTF: [ErrFormat]. A .docx, .odt or
 //     .epub name on something that is not a zip: [ErrMalformed].
 //  3. Text (decoded from UTF-16 when it has a byte order mark) starting

@@ -3,6 +3,7 @@ package input
 import (
 	"encoding/xml"
 	"fmt"
+	"path"
 	"strings"
 )
 
@@ -21,11 +22,12 @@ func readDOCX(data []byte, o *options) (*Text, error) {
 	if err != nil {
 		return nil, err
 	}
-	if !a.has("word/document.xml") {
-		return nil, errMissing("word/document.xml", "a Word document")
+	main, err := mainPart(a)
+	if err != nil {
+		return nil, err
 	}
 	b := builder{limit: int(min(o.maxSize, maxInt))}
-	parts := []string{"word/document.xml"}
+	parts := []string{main}
 	if o.notes {
 		for _, p := range [...]string{"word/footnotes.xml", "word/endnotes.xml"} {
 			if a.has(p) {
@@ -134,6 +136,39 @@ func wAttr(t xml.StartElement, local string) string {
 		}
 	}
 	return ""
+}
+
+// mainPart returns the name of the main document part: word/document.xml,
+// or the target of the package's officeDocument relationship (some tools
+// write word/document2.xml).
+func mainPart(a *archive) (string, error) {
+	const doc, rels = "word/document.xml", "_rels/.rels"
+	if a.has(doc) {
+		return doc, nil
+	}
+	if a.has(rels) {
+		b, err := a.read(rels)
+		if err != nil {
+			return "", err
+		}
+		var r struct {
+			Rel []struct {
+				Type   string `xml:"Type,attr"`
+				Target string `xml:"Target,attr"`
+			} `xml:"Relationship"`
+		}
+		if err := decodePart(b, rels, &r); err != nil {
+			return "", err
+		}
+		for _, rel := range r.Rel {
+			if strings.HasSuffix(rel.Type, "/officeDocument") && strings.HasPrefix(strings.TrimPrefix(rel.Target, "/"), "word/") {
+				if p := strings.TrimPrefix(path.Clean("/"+rel.Target), "/"); a.has(p) {
+					return p, nil
+				}
+			}
+		}
+	}
+	return "", errMissing(doc, "a Word document")
 }
 
 // errMissing is the error for a package without its main part.

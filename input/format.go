@@ -224,7 +224,7 @@ func zipFormat(data []byte, ext Format) (Format, error) {
 		}
 	}
 	switch {
-	case names["word/document.xml"] != nil:
+	case names["word/document.xml"] != nil, names["_rels/.rels"] != nil && hasPrefix(names, "word/"):
 		return DOCX, nil
 	case names["META-INF/container.xml"] != nil && ext != ODT:
 		return EPUB, nil
@@ -244,6 +244,16 @@ func zipFormat(data []byte, ext Format) (Format, error) {
 		return Auto, fmt.Errorf("%w: a zip archive without META-INF/container.xml, so not an EPUB", ErrMalformed)
 	}
 	return Auto, fmt.Errorf("%w: a zip archive holding no Word, OpenDocument or EPUB document", ErrFormat)
+}
+
+// hasPrefix reports whether a member's name starts with prefix.
+func hasPrefix(names map[string]*zip.File, prefix string) bool {
+	for n := range names {
+		if strings.HasPrefix(n, prefix) {
+			return true
+		}
+	}
+	return false
 }
 
 // readSmall returns the content of a small zip member, "" on error.

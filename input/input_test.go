@@ -368,6 +368,18 @@ func TestWordML(t *testing.T) {
 	}
 }
 
+func TestDOCXMainPartFromRelationships(t *testing.T) {
+	data := makeZip(t, map[string]string{
+		"_rels/.rels": `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+			`<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document2.xml"/></Relationships>`,
+		"word/document2.xml": docx(`<w:p><w:r><w:t>Second</w:t></w:r></w:p>`),
+	})
+	txt, err := Read(data, "")
+	require.NoError(t, err)
+	assert.Equal(t, DOCX, txt.Format)
+	assert.Equal(t, "Second\n", string(txt.Data))
+}
+
 func TestODTAndEPUBNotes(t *testing.T) {
 	odt := readFixture(t, "docs/notes.odt")
 	txt, err := Read(odt, "notes.odt")
