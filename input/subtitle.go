@@ -1,0 +1,226 @@
+package input
+
+import (
+	"bytes"
+	"iter"
+	"strings"
+	"time"
+
+	"golang.org/x/net/html"
+)
+
+// readSubtitles reads SubRip or WebVTT subtitles: one line of Data per cue,
+// its times in Cues.
+func readSubtitles(data []byte, f Format, o *options) (*Text, error) {
+	text, enc, err := decodeText(data, o.encoding, "")
+	if err != nil {
+		return nil, err
+	}
+	var buf bytes.Buffer
+	var cues []Cue
+	for c, err := range parseCues(string(text)) {
+		if err != nil {
+			return nil, err
+		}
+		buf.WriteString(c.text)
+		buf.WriteByte('\n')
+		cues = append(cues, c.Cue)
+	}
+	return &Text{Data: buf.Bytes(), Encoding: enc, Presplit: true, Cues: cues}, nil
+}
+
+type cue struct {
+	Cue
+	text string
+}
+
+// parseCues yields the cues of SubRip or WebVTT text in order. A cue starts
+// at a timing line ("00:00:01,000 --> 00:00:04,000", hours optional, ',' or
+// '.' before the milliseconds, WebVTT settings after); its text is the
+// lines up to a blank line or the next timing line. Other lines (cue
+// numbers and identifiers, the WEBVTT header, NOTE, STYLE and REGION
+// blocks) are skipped; so is a last text line made only of digits when a
+// timing line follows it directly (the next cue's number, a blank line
+// missing). Times are kept as written, even a cue that ends before it
+// starts (a timing error a subtitle editor shows and fixes).
+func parseCues(text string) iter.Seq2[cue, error] {
+	return func(yield func(cue, error) bool) {
+		var (
+			cur   *cue
+			lines []string
+		)
+		flush := func() bool {
+			if cur == nil {
+				return true
+			}
+			cur.text = joinCueLines(lines)
+			c := *cur
+			cur, lines = nil, lines[:0]
+			return yield(c, nil)
+		}
+		for _, line := range splitLines(text) {
+			if start, end, ok := parseTiming(line); ok {
+				if cur != nil && len(lines) > 0 && isDigits(strings.TrimSpace(lines[len(lines)-1])) {
+					lines = lines[:len(lines)-1]
+				}
+				if !flush() {
+					return
+				}
+				cur = &cue{Cue: Cue{Start: start, End: end}}
+				continue
+			}
+			if strings.TrimSpace(line) == "" {
+				if !flush() {
+					return
+				}
+				continue
+			}
+			if cur != nil {
+				lines = append(lines, line)
+			}
+		}
+		flush()
+	}
+}
+
+// splitLines splits text at \n, \r\n and \r.
+func splitLines(text string) []string {
+	text = strings.ReplaceAll(text, "\r\n", "\n")
+	text = strings.ReplaceAll(text, "\r", "\n")
+	return strings.Split(text, "\n")
+}
+
+// isTiming reports whether line is a cue timing line.
+func isTiming(line string) bool {
+	_, _, ok := parseTiming(line)
+	return ok
+}
+
+// parseTiming parses "start --> end [settings]".
+func parseTiming(line string) (start, end time.Duration, ok bool) {
+	a, b, found := strings.Cut(line, "-->")
+	if !found {
+		return 0, 0, false
+	}
+	start, ok = parseTimestamp(strings.TrimSpace(a))
+	if !ok {
+		return 0, 0, false
+	}
+	b = strings.TrimSpace(b)
+	if i := strings.IndexAny(b, " \t"); i >= 0 {
+		b = b[:i] // WebVTT cue settings, SRT coordinates
+	}
+	end, ok = parseTimestamp(b)
+	return start, end, ok
+}
+
+// parseTimestamp parses [hh:]mm:ss[,.]ttt (SubRip writes a comma, WebVTT
+// a dot; the milliseconds may have 1 to 3 digits).
+func parseTimestamp(s string) (time.Duration, bool) {
+	main, frac, ok := strings.Cut(s, ",")
+	if !ok {
+		main, frac, ok = strings.Cut(s, ".")
+	}
+	if !ok || frac == "" || len(frac) > 3 || !isDigits(frac) {
+		return 0, false
+	}
+	parts := strings.Split(main, ":")
+	if len(parts) < 2 || len(parts) > 3 {
+		return 0, false
+	}
+	var d time.Duration
+	for i, p := range parts {
+		if !isDigits(p) || len(p) > 2 && i > 0 || len(p) > 6 {
+			return 0, false
+		}
+		n := 0
+		for _, c := range p {
+			n = n*10 + int(c-'0')
+		}
+		if i > 0 && n > 59 {
+			return 0, false
+		}
+		d = d*60 + time.Duration(n)*time.Second
+	}
+	ms := 0
+	for _, c := range frac {
+		ms = ms*10 + int(c-'0')
+	}
+	for range 3 - len(frac) {
+		ms *= 10
+	}
+	return d + time.Duration(ms)*time.Millisecond, true
+}
+
+// joinCueLines cleans the text lines of a cue and joins them: with a space,
+// or with nothing between two East Asian wide characters (a Chinese line
+// wrapped for the screen).
+func joinCueLines(lines []string) string {
+	var b strings.Builder
+	var last rune
+	for _, l := range lines {
+		l = cleanCue(l)
+		if l == "" {
+			continue
+		}
+		first := []rune(l)[0]
+		if b.Len() > 0 && !(wide(last) && wide(first)) {
+			b.WriteByte(' ')
+		}
+		b.WriteString(l)
+		r := []rune(l)
+		last = r[len(r)-1]
+	}
+	return b.String()
+}
+
+// cleanCue removes markup from a cue line: tags (<i>, <font color=…>,
+// WebVTT <c.class>, <v Speaker>, timestamps), ruby annotations (<rt>…</rt>),
+// SubRip/ASS override codes ({\an8}); it decodes character references
+// (&amp;) and turns control characters and runs of white space into one
+// space.
+func cleanCue(s string) string {
+	var b strings.Builder
+	rt := 0
+	for i := 0; i < len(s); {
+		switch {
+		case s[i] == '<':
+			j := strings.IndexByte(s[i:], '>')
+			if j < 0 {
+				b.WriteString(s[i:])
+				i = len(s)
+				continue
+			}
+			tag := strings.ToLower(strings.TrimSpace(s[i+1 : i+j]))
+			switch {
+			case tag == "rt" || strings.HasPrefix(tag, "rt "):
+				rt++
+			case tag == "/rt" && rt > 0:
+				rt--
+			}
+			i += j + 1
+		case s[i] == '{' && i+1 < len(s) && s[i+1] == '\\':
+			j := strings.IndexByte(s[i:], '}')
+			if j < 0 {
+				i = len(s)
+				continue
+			}
+			i += j + 1
+		default:
+			j := strings.IndexAny(s[i:], "<{")
+			if j < 0 {
+				j = len(s) - i
+			} else if j == 0 {
+				j = 1
+			}
+			if rt == 0 {
+				b.WriteString(s[i : i+j])
+			}
+			i += j
+		}
+	}
+	out := html.UnescapeString(b.String())
+	return strings.Join(strings.FieldsFunc(out, func(r rune) bool {
+		return r == ' ' || r < 0x20 || r == 0x7F
+	}), " ")
+}
