@@ -2,8 +2,10 @@ package align
 
 import (
 	"iter"
+	"slices"
 	"strings"
 
+	"github.com/zhenalign/zhenalign/input"
 	"github.com/zhenalign/zhenalign/segment"
 )
 
@@ -28,6 +30,42 @@ type Side struct {
 	// Sentences (not the Document's sentence list), and Sentence.Para of
 	// the sentences is left as in the Document.
 	Paragraphs []segment.Paragraph
+	// Format and Encoding are what the side's source was read as, by
+	// AlignSources (see package input); the zero Format and "" otherwise.
+	// The sentences' byte offsets (Start, End) are offsets into the text
+	// input.Read extracted: the file itself for UTF-8 plain text.
+	Format   input.Format
+	Encoding string
+	// Cues holds the subtitle times of each sentence (Cues[i] for
+	// Sentences[i]) when the source was a subtitle file; nil otherwise.
+	Cues []input.Cue
+}
+
+// setInput records what the side's sentences were read from: their
+// format, encoding, and subtitle times (each sentence has the times of the
+// line of t.Data it starts on).
+func (s *Side) setInput(t *input.Text) {
+	s.Format, s.Encoding = t.Format, t.Encoding
+	if t.Cues == nil {
+		return
+	}
+	var lines []int // offset of each line of t.Data
+	for i, start := 0, 0; i <= len(t.Data); i++ {
+		if i == len(t.Data) || t.Data[i] == '\n' {
+			lines = append(lines, start)
+			start = i + 1
+		}
+	}
+	s.Cues = make([]input.Cue, len(s.Sentences))
+	for k, sent := range s.Sentences {
+		line, found := slices.BinarySearch(lines, sent.Start)
+		if !found {
+			line--
+		}
+		if line >= 0 && line < len(t.Cues) {
+			s.Cues[k] = t.Cues[line]
+		}
+	}
 }
 
 // Alignment is the result of aligning two documents, or the English and
@@ -71,6 +109,10 @@ type Pair struct {
 	Score        float64
 	// Script is the script of the Chinese side.
 	Script segment.Script
+	// ENTime and ZHTime are the subtitle times of each side, from the
+	// start of its first cue to the end of its last, when the side comes
+	// from a subtitle file; nil otherwise.
+	ENTime, ZHTime *input.Cue
 }
 
 // Pairs yields the links of a, in order, as pairs of texts, English first
@@ -102,12 +144,32 @@ func (a *Alignment) Pairs(level Level) iter.Seq[Pair] {
 				p.EN = Text(en.Sentences, p.ENIDs)
 				p.ZH = Text(zh.Sentences, p.ZHIDs)
 				p.Script = scriptOf(zh.Sentences, p.ZHIDs)
+				p.ENTime, p.ZHTime = en.span(p.ENIDs), zh.span(p.ZHIDs)
 			}
 			if !yield(p) {
 				return
 			}
 		}
 	}
+}
+
+// span returns the time span of the cues of sentences ids, or nil when the
+// side has no cues or ids is empty.
+func (s *Side) span(ids []int) *input.Cue {
+	if s.Cues == nil || len(ids) == 0 {
+		return nil
+	}
+	var c *input.Cue
+	for _, i := range ids {
+		if i < 0 || i >= len(s.Cues) {
+			continue
+		}
+		if c == nil {
+			c = &input.Cue{Start: s.Cues[i].Start, End: s.Cues[i].End}
+		}
+		c.End = s.Cues[i].End
+	}
+	return c
 }
 
 // paraText joins the text of paragraphs with "\n", and returns their script.

@@ -12,6 +12,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/zhenalign/zhenalign/align"
+	"github.com/zhenalign/zhenalign/input"
 	"github.com/zhenalign/zhenalign/segment"
 )
 
@@ -43,7 +44,7 @@ func TestNilAndEmpty(t *testing.T) {
 		{`AlignTexts("", "")`, func() (*align.Alignment, error) { return al.AlignTexts("", "") }, align.ErrEmpty},
 		{`AlignTexts(blank)`, func() (*align.Alignment, error) { return al.AlignTexts(" \n\t\n") }, align.ErrEmpty},
 		{`AlignTexts(same language)`, func() (*align.Alignment, error) { return al.AlignTexts("One.", "Two.") }, align.ErrSameLanguage},
-		{`AlignTexts(binary)`, func() (*align.Alignment, error) { return al.AlignTexts("a\x00b", "中文。") }, segment.ErrBinary},
+		{`AlignTexts(binary)`, func() (*align.Alignment, error) { return al.AlignTexts("a\x00b", "中文。") }, input.ErrFormat},
 		{"presplit with one text", func() (*align.Alignment, error) {
 			return al.With(align.WithPresplit()).AlignTexts("One.\n一。")
 		}, align.ErrInputs},
@@ -166,7 +167,8 @@ func FuzzPublicAPI(f *testing.F) {
 		}
 		res, err := align.New(opts...).AlignSources(srcs...)
 		if err != nil {
-			known := []error{align.ErrEmpty, align.ErrSameLanguage, align.ErrNoLanguage, segment.ErrBinary, segment.ErrEncoding}
+			known := []error{align.ErrEmpty, align.ErrSameLanguage, align.ErrNoLanguage, segment.ErrBinary, segment.ErrEncoding,
+				input.ErrFormat, input.ErrEncoding, input.ErrMalformed, input.ErrPDF, input.ErrTooLarge}
 			ok := false
 			for _, k := range known {
 				ok = ok || errors.Is(err, k)

@@ -1,5 +1,7 @@
 package align
 
+import "github.com/zhenalign/zhenalign/input"
+
 // Option configures an Aligner.
 type Option func(*options)
 
@@ -17,6 +19,7 @@ type options struct {
 	glossary     *Glossary
 	presplit     bool
 	dict         *Dictionary
+	input        []input.Option
 }
 
 func defaultOptions() options {
@@ -69,6 +72,14 @@ func WithoutLearning() Option { return func(o *options) { o.noLearn = true } }
 
 // WithGlossary adds the terms of g as strong anchors (see ReadGlossary).
 func WithGlossary(g *Glossary) Option { return func(o *options) { o.glossary = g } }
+
+// WithInput passes opts to input.Read, which AlignSources, AlignTexts and
+// AlignReaders use to read their sources (format and encoding detection,
+// HTML, DOCX, EPUB, subtitles; see package input): to force a format
+// (input.WithFormat) or an encoding (input.WithEncoding), say.
+func WithInput(opts ...input.Option) Option {
+	return func(o *options) { o.input = append(o.input, opts...) }
+}
 
 // WithPresplit tells AlignTexts and AlignReaders that the two texts hold one
 // sentence per line (see segment.Presplit); sentences are aligned without a

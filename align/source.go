@@ -1,10 +1,14 @@
 package align
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
 	"reflect"
+	"unicode/utf8"
+
+	"github.com/zhenalign/zhenalign/input"
 
 	"github.com/zhenalign/zhenalign/segment"
 )
@@ -55,9 +59,15 @@ type Source struct {
 //     they hold one sentence per line, and blank lines, kept so that ids
 //     are line numbers, become omissions.
 //
-// The policy for bad input is the same for every caller. Input that is not
-// text (segment.ErrBinary, segment.ErrEncoding) or holds no text
-// (ErrEmpty) is an error, and so are two documents in the same language
+// Each source is read with input.Read (see WithInput): plain text in
+// UTF-8, UTF-16, GB18030 or Big5, HTML, DOCX, ODT, EPUB, and SRT or WebVTT
+// subtitles, whose cues are sentences (aligned without a paragraph pass,
+// their times in Side.Cues and Pair.ENTime/ZHTime).
+//
+// The policy for bad input is the same for every caller. Input that cannot
+// be read (the errors of package input: input.ErrFormat for binary data,
+// input.ErrPDF, input.ErrEncoding, input.ErrMalformed, input.ErrTooLarge)
+// or holds no text (ErrEmpty) is an error, and so are two documents in the same language
 // (ErrSameLanguage); each error names its source. What does not stop the
 // alignment is reported in Alignment.Warnings, naming the source: invalid
 // UTF-8 bytes (ErrInvalidUTF8), and a mixed document holding one language
@@ -68,51 +78,123 @@ func (al *Aligner) AlignSources(srcs ...Source) (*Alignment, error) {
 	if len(srcs) < 1 || len(srcs) > 2 || (len(srcs) == 1 && al.opts.presplit) {
 		return nil, fmt.Errorf("%w, got %d (presplit: %v)", ErrInputs, len(srcs), al.opts.presplit)
 	}
-	var opts []segment.Option
-	if al.opts.presplit {
-		opts = append(opts, segment.Presplit())
+	names := sourceName(srcs[0], 0)
+	if len(srcs) == 2 {
+		names += ", " + sourceName(srcs[1], 1)
 	}
-	seg := segment.New(opts...)
 	docs := make([]*segment.Document, len(srcs))
+	texts := make([]*input.Text, len(srcs))
 	var warnings []error
+	presplit := false
 	for i, s := range srcs {
-		name := sourceName(s, i)
-		d, err := seg.Parse(s.Data)
+		if s.Name == "" {
+			s.Name = sourceName(s, i)
+		}
+		t, d, ws, err := al.ParseSource(s)
 		if err != nil {
-			return nil, fmt.Errorf("%s: %w", name, err)
+			return nil, err
 		}
-		if d.Empty() {
-			return nil, fmt.Errorf("%s: %w", name, ErrEmpty)
-		}
-		if w := d.InvalidUTF8(); w != nil {
-			warnings = append(warnings, fmt.Errorf("%s: %w", name, w))
-		}
-		docs[i] = d
+		presplit = presplit || al.opts.presplit || t.Presplit
+		warnings = append(warnings, ws...)
+		docs[i], texts[i] = d, t
 	}
 	var res *Alignment
 	var err error
 	if len(docs) == 1 {
 		res, err = al.AlignMixed(docs[0])
 	} else {
+		if presplit {
+			// Subtitles: each cue is a sentence, aligned without a
+			// paragraph pass, as presplit files are.
+			al = al.With(WithoutParagraphs())
+		}
 		res, err = al.AlignDocuments(docs[0], docs[1])
 	}
 	if err != nil {
-		names := sourceName(srcs[0], 0)
-		if len(srcs) == 2 {
-			names += ", " + sourceName(srcs[1], 1)
-		}
 		return nil, fmt.Errorf("%s: %w", names, err)
 	}
+	res.Src.setInput(texts[0])
+	res.Tgt.setInput(texts[len(texts)-1])
 	// The alignment's own warnings are about the document(s): name them.
-	names := sourceName(srcs[0], 0)
-	if len(srcs) == 2 {
-		names += ", " + sourceName(srcs[1], 1)
-	}
 	for _, w := range res.Warnings {
 		warnings = append(warnings, fmt.Errorf("%s: %w", names, w))
 	}
 	res.Warnings = warnings
 	return res, nil
+}
+
+// ParseSource reads and segments one source as AlignSources does: the
+// text input.Read extracts from it (see WithInput), divided into
+// paragraphs and sentences one per line with WithPresplit or when the
+// source is subtitles (input.Text.Presplit). It returns the text, the
+// document (whose byte offsets refer to the text's Data), and warnings
+// (ErrInvalidUTF8); errors and warnings name the source. A source that
+// holds no text is an error wrapping ErrEmpty.
+func (al *Aligner) ParseSource(s Source) (*input.Text, *segment.Document, []error, error) {
+	al = al.ready()
+	name := sourceName(s, 0)
+	if len(bytes.TrimSpace(s.Data)) == 0 {
+		return nil, nil, nil, fmt.Errorf("%s: %w", name, ErrEmpty)
+	}
+	t, err := input.Read(s.Data, name, al.inputOptions(len(s.Data))...)
+	var pe *input.ParseError
+	switch {
+	case errors.Is(err, input.ErrNoText) && errors.As(err, &pe):
+		return nil, nil, nil, fmt.Errorf("%s: %w: %w", name, ErrEmpty, pe.Err)
+	case err != nil:
+		return nil, nil, nil, err // it names the source
+	}
+	var opts []segment.Option
+	if al.opts.presplit || t.Presplit {
+		opts = append(opts, segment.Presplit())
+	}
+	d, err := segment.Parse(t.Data, opts...)
+	if err != nil {
+		return nil, nil, nil, fmt.Errorf("%s: %w", name, err)
+	}
+	if d.Empty() {
+		return nil, nil, nil, fmt.Errorf("%s: %w", name, ErrEmpty)
+	}
+	var warnings []error
+	if w := invalidUTF8(s.Data, t); w != nil {
+		warnings = append(warnings, fmt.Errorf("%s: %w", name, w))
+	}
+	return t, d, warnings, nil
+}
+
+// inputOptions returns the options of input.Read for a source of n bytes:
+// the caller's (WithInput), after a size limit of four times the source
+// and at least input.DefaultMaxSize, so that long plain texts are read
+// while a zip bomb is still stopped.
+func (al *Aligner) inputOptions(n int) []input.Option {
+	limit := max(input.DefaultMaxSize, 4*int64(n))
+	return append([]input.Option{input.WithMaxSize(limit)}, al.opts.input...)
+}
+
+// invalidUTF8 returns the warning for the bytes of a text source (plain
+// text, HTML, subtitles) read as UTF-8 that are not UTF-8, counted in the
+// source, or nil.
+func invalidUTF8(data []byte, t *input.Text) error {
+	if t.Encoding != "UTF-8" || utf8.Valid(data) {
+		return nil
+	}
+	switch t.Format {
+	case input.PlainText, input.HTML, input.SRT, input.VTT:
+	default:
+		return nil // the bytes of an archive are not text
+	}
+	d := segment.Document{FirstInvalid: -1}
+	for i := 0; i < len(data); {
+		r, size := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && size == 1 {
+			d.InvalidBytes++
+			if d.FirstInvalid < 0 {
+				d.FirstInvalid = i
+			}
+		}
+		i += size
+	}
+	return d.InvalidUTF8()
 }
 
 // isNil reports whether r is nil, or a nil pointer (a nil *os.File,

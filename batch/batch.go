@@ -60,13 +60,17 @@ const (
 // ErrNoInput means Discover was given no path.
 var ErrNoInput = errors.New("batch: no folder or file given")
 
-// skipExt lists the extensions of files that are not documents to align.
+// skipExt lists the extensions of files that are not documents to align:
+// parallel text, archives, media, programs. Documents in the formats of
+// package input (.html, .docx, .odt, .epub, .srt, .vtt, text in any
+// encoding) are aligned; a PDF or a Word 97 .doc is taken, and fails with
+// the advice of package input, rather than being skipped in silence.
 var skipExt = map[string]bool{
 	".align": true, ".tmx": true, ".jsonl": true, ".json": true, ".xml": true, ".gz": true,
-	".zip": true, ".bz2": true, ".xz": true, ".7z": true, ".tar": true, ".pdf": true, ".doc": true,
-	".docx": true, ".xls": true, ".xlsx": true, ".png": true, ".jpg": true, ".jpeg": true, ".gif": true,
-	".webp": true, ".svg": true, ".mp3": true, ".mp4": true, ".exe": true, ".so": true, ".o": true,
-	".csv": true, ".tsv": true, ".ladder": true, ".md5": true, ".sha256": true,
+	".zip": true, ".bz2": true, ".xz": true, ".7z": true, ".tar": true,
+	".xls": true, ".xlsx": true, ".png": true, ".jpg": true, ".jpeg": true, ".gif": true,
+	".webp": true, ".svg": true, ".mp3": true, ".mp4": true, ".mkv": true, ".avi": true, ".exe": true, ".so": true, ".o": true,
+	".csv": true, ".tsv": true, ".ladder": true, ".md5": true, ".sha256": true, ".xlf": true, ".xliff": true, ".parquet": true,
 }
 
 // Discover finds the documents in paths (folders, walked recursively, and

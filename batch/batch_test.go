@@ -16,7 +16,7 @@ import (
 	"github.com/zhenalign/zhenalign/align"
 	"github.com/zhenalign/zhenalign/batch"
 	"github.com/zhenalign/zhenalign/corpus"
-	"github.com/zhenalign/zhenalign/segment"
+	"github.com/zhenalign/zhenalign/input"
 )
 
 func touch(t *testing.T, root string, files map[string]string) {
@@ -228,7 +228,7 @@ func TestRunFailures(t *testing.T) {
 		{"blank", map[string]string{"a.txt": " \n\n\t\n"}, batch.Options{}, align.ErrEmpty},
 		{"one side empty", map[string]string{"a.en.txt": en, "a.zh.txt": "\n"}, batch.Options{}, align.ErrEmpty},
 		{"presplit blank lines", map[string]string{"a.en.txt": "\n\n", "a.zh.txt": zh}, batch.Options{Presplit: true}, align.ErrEmpty},
-		{"binary", map[string]string{"a.txt": "\x00\x01"}, batch.Options{}, segment.ErrBinary},
+		{"binary", map[string]string{"a.txt": "\x00\x01"}, batch.Options{}, input.ErrFormat},
 		{"presplit paragraphs", map[string]string{"a.en.txt": en, "a.zh.txt": zh},
 			batch.Options{Presplit: true, Level: corpus.Paragraphs}, batch.ErrNoUnits},
 		{"pair", map[string]string{"a.en.txt": en, "a.zh.txt": zh}, batch.Options{}, nil},

@@ -12,6 +12,7 @@ import (
 
 	"github.com/zhenalign/zhenalign/align"
 	"github.com/zhenalign/zhenalign/corpus"
+	"github.com/zhenalign/zhenalign/input"
 )
 
 // Result is the outcome of one Job.
@@ -25,6 +26,10 @@ type Result struct {
 	Elapsed   time.Duration
 	// Warnings are the alignment's warnings (see align.Alignment).
 	Warnings []error
+	// Formats and Encodings say how each file of the job (Job.Files) was
+	// read (see package input).
+	Formats   []input.Format
+	Encodings []string
 	// Err says why the document could not be aligned, naming its file or
 	// files; Units is then nil. Empty files (align.ErrEmpty) and the other
 	// errors of align.AlignSources fail the document, not the batch; a
@@ -45,10 +50,9 @@ var (
 
 // Options of Run.
 type Options struct {
-	// Aligner aligns every document; nil means align.New(), or
-	// align.New(align.WithPresplit()) with Presplit. An Aligner given for
-	// presplit pairs should be made with align.WithPresplit, so that each
-	// line is not taken for a paragraph.
+	// Aligner aligns every document (its options, align.WithInput among
+	// them, apply to every one); nil means align.New(). With Presplit,
+	// align.WithPresplit is added to it.
 	Aligner *align.Aligner
 	// Workers is the number of documents aligned at once; 0 means the
 	// number of CPUs.
@@ -201,6 +205,10 @@ func alignFiles(al *align.Aligner, job Job, opts Options) (r Result) {
 	}
 	r.Sentences = len(res.Src.Sentences) + len(res.Tgt.Sentences)
 	r.Warnings = res.Warnings
+	for _, s := range []align.Side{res.Src, res.Tgt}[:len(srcs)] {
+		r.Formats = append(r.Formats, s.Format)
+		r.Encodings = append(r.Encodings, s.Encoding)
+	}
 	r.Units = corpus.FromAlignment(res, opts.Level, job.Name)
 	if len(r.Units) == 0 {
 		r.Units, r.Err = nil, fmt.Errorf("%s: %w", strings.Join(job.Files(), ", "), ErrNoUnits)

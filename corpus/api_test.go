@@ -5,11 +5,13 @@ import (
 	"math"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/zhenalign/zhenalign/corpus"
+	"github.com/zhenalign/zhenalign/input"
 )
 
 // TestNilAndInvalid checks that no exported function or method panics on
@@ -166,4 +168,24 @@ func TestNilReceiversAndIDs(t *testing.T) {
 		assert.False(t, r.Next())
 		assert.ErrorIs(t, r.Err(), corpus.ErrIDs, src)
 	}
+}
+
+// TestJSONLTimes checks that subtitle times survive a JSONL round trip and
+// that a malformed one is an error naming the line.
+func TestJSONLTimes(t *testing.T) {
+	u := corpus.Unit{EN: "Hello.", ZH: "你好。", ENIDs: []int{0}, ZHIDs: []int{0}, Score: 1,
+		ENTime: &input.Cue{Start: time.Second, End: 2500 * time.Millisecond}, ZHTime: &input.Cue{Start: time.Second, End: 3 * time.Second}}
+	var b bytes.Buffer
+	w := corpus.NewJSONLWriter(&b)
+	require.NoError(t, w.Write(u))
+	require.NoError(t, w.Close())
+	assert.Contains(t, b.String(), `"en_time":"00:00:01.000 --> 00:00:02.500"`)
+	r := corpus.NewJSONLReader(&b, "t.jsonl")
+	require.True(t, r.Next(), r.Err())
+	got := r.Unit()
+	assert.Equal(t, *u.ENTime, *got.ENTime)
+	assert.Equal(t, *u.ZHTime, *got.ZHTime)
+	r = corpus.NewJSONLReader(strings.NewReader(`{"en":"a","zh":"b","en_time":"soon"}`), "t.jsonl")
+	assert.False(t, r.Next())
+	assert.ErrorContains(t, r.Err(), "t.jsonl:1: en_time:")
 }

@@ -9,6 +9,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/zhenalign/zhenalign/input"
 	"github.com/zhenalign/zhenalign/internal/fileerr"
 	"github.com/zhenalign/zhenalign/segment"
 )
@@ -73,12 +74,14 @@ func (r *JSONLReader) Next() bool {
 			return false
 		}
 		var row struct {
-			EN    *string  `json:"en"`
-			ZH    *string  `json:"zh"`
-			ENIDs []int    `json:"en_ids"`
-			ZHIDs []int    `json:"zh_ids"`
-			Score *float64 `json:"score"`
-			Doc   string   `json:"doc"`
+			EN     *string  `json:"en"`
+			ZH     *string  `json:"zh"`
+			ENIDs  []int    `json:"en_ids"`
+			ZHIDs  []int    `json:"zh_ids"`
+			Score  *float64 `json:"score"`
+			Doc    string   `json:"doc"`
+			ENTime string   `json:"en_time"`
+			ZHTime string   `json:"zh_time"`
 		}
 		if err := json.Unmarshal(b, &row); err != nil {
 			r.err = &ParseError{File: r.name, Line: r.line, Err: jsonError(err)}
@@ -98,6 +101,20 @@ func (r *JSONLReader) Next() bool {
 			}
 		}
 		u := Unit{ENIDs: row.ENIDs, ZHIDs: row.ZHIDs, Score: 1, Doc: row.Doc}
+		for _, t := range []struct {
+			field, s string
+			p        **input.Cue
+		}{{"en_time", row.ENTime, &u.ENTime}, {"zh_time", row.ZHTime, &u.ZHTime}} {
+			if t.s == "" {
+				continue
+			}
+			c, err := input.ParseCue(t.s)
+			if err != nil {
+				r.err = &ParseError{File: r.name, Line: r.line, Err: fmt.Errorf("%s: %w", t.field, err)}
+				return false
+			}
+			*t.p = &c
+		}
 		if row.EN != nil {
 			u.EN = *row.EN
 		}

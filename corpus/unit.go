@@ -7,6 +7,7 @@ import (
 	"strconv"
 
 	"github.com/zhenalign/zhenalign/align"
+	"github.com/zhenalign/zhenalign/input"
 	"github.com/zhenalign/zhenalign/segment"
 )
 
@@ -26,6 +27,10 @@ type Unit struct {
 	Doc string
 	// Script is the script of the Chinese side, as detected.
 	Script segment.Script
+	// ENTime and ZHTime are the subtitle times of each side (from the
+	// start of its first cue to the end of its last) when the side comes
+	// from a subtitle file; nil otherwise.
+	ENTime, ZHTime *input.Cue
 }
 
 // Type returns the link type, English count first: "1-1", "1-2", "0-1".
@@ -89,5 +94,6 @@ func FromAlignment(a *align.Alignment, level Level, doc string) []Unit {
 
 // FromPair returns the unit of a pair from document doc.
 func FromPair(p align.Pair, doc string) Unit {
-	return Unit{EN: p.EN, ZH: p.ZH, ENIDs: p.ENIDs, ZHIDs: p.ZHIDs, Score: p.Score, Doc: doc, Script: p.Script}
+	return Unit{EN: p.EN, ZH: p.ZH, ENIDs: p.ENIDs, ZHIDs: p.ZHIDs, Score: p.Score, Doc: doc, Script: p.Script,
+		ENTime: p.ENTime, ZHTime: p.ZHTime}
 }

@@ -7,6 +7,8 @@ import (
 	"io"
 	"math"
 	"strconv"
+
+	"github.com/zhenalign/zhenalign/input"
 )
 
 // Writer writes units to a parallel-text file. Close writes what the format
@@ -53,6 +55,18 @@ type Row struct {
 	Type  string  `json:"type"`
 	Score float64 `json:"score"`
 	Doc   string  `json:"doc,omitempty"`
+	// ENTime and ZHTime are the subtitle times of each side, as
+	// "00:01:02.500 --> 00:01:04.000", when the side comes from subtitles.
+	ENTime string `json:"en_time,omitempty"`
+	ZHTime string `json:"zh_time,omitempty"`
+}
+
+// cueString returns the JSON form of a subtitle time span, "" for none.
+func cueString(c *input.Cue) string {
+	if c == nil {
+		return ""
+	}
+	return c.String()
 }
 
 // JSONLWriter writes one JSON object per unit and line.
@@ -82,7 +96,7 @@ func (w *JSONLWriter) Write(u Unit) error {
 		return err
 	}
 	return w.enc.Encode(Row{EN: u.EN, ZH: u.ZH, ENIDs: nonNil(u.ENIDs), ZHIDs: nonNil(u.ZHIDs),
-		Type: u.Type(), Score: round4(u.Score), Doc: u.Doc})
+		Type: u.Type(), Score: round4(u.Score), Doc: u.Doc, ENTime: cueString(u.ENTime), ZHTime: cueString(u.ZHTime)})
 }
 
 // Close flushes.

@@ -39,7 +39,7 @@ func read(t *testing.T, path string) []byte {
 // the same sentence pairs as their UTF-8 text.
 func TestSeedFormatsAlignAlike(t *testing.T) {
 	al := align.New()
-	for _, id := range []string{"000", "004"} {
+	for _, id := range []string{"000", "001", "004"} {
 		seeds, err := filepath.Glob("../testdata/seeds/" + id + "_*.txt")
 		require.NoError(t, err)
 		require.Len(t, seeds, 1)
@@ -99,4 +99,54 @@ func TestSubtitlesAlignLikePresplit(t *testing.T) {
 		}
 	}
 	assert.True(t, found, "a 2-1 link")
+}
+
+// TestPipelineReadsFormats aligns the raw bytes of each form of seed 001
+// with align.AlignSources, the path the command-line tool and batch take,
+// and compares the pairs with the UTF-8 text's.
+func TestPipelineReadsFormats(t *testing.T) {
+	al := align.New()
+	seeds, err := filepath.Glob("../testdata/seeds/001_*.txt")
+	require.NoError(t, err)
+	require.Len(t, seeds, 1)
+	want := sourcePairs(t, al, align.Source{Name: seeds[0], Data: read(t, seeds[0])})
+	require.Greater(t, len(want), 50)
+	for _, form := range []string{"html", "docx", "odt", "epub", "gb18030.txt", "utf16le.txt", "utf16be.txt"} {
+		t.Run(form, func(t *testing.T) {
+			name := filepath.Join("testdata", "seeds", "001."+form)
+			assert.Equal(t, want, sourcePairs(t, al, align.Source{Name: name, Data: read(t, name)}))
+		})
+	}
+	// Subtitles: cues are sentences, and the pairs carry their times.
+	res, err := al.AlignSources(align.Source{Name: "film.en.srt", Data: read(t, "testdata/subs/film.en.srt")},
+		align.Source{Name: "film.zh.gb18030.srt", Data: read(t, "testdata/subs/film.zh.gb18030.srt")})
+	require.NoError(t, err)
+	assert.Equal(t, input.SRT, res.Tgt.Format)
+	assert.Equal(t, "GB18030", res.Tgt.Encoding)
+	assert.Nil(t, res.Paragraphs, "no paragraph pass over cues")
+	n := 0
+	for p := range res.Pairs(align.Sentences) {
+		require.NotNil(t, p.ENTime)
+		require.NotNil(t, p.ZHTime)
+		if len(p.ENIDs) == 2 {
+			assert.Equal(t, "00:00:06.400 --> 00:00:12.800", p.ENTime.String())
+		}
+		n++
+	}
+	assert.Equal(t, 8, n)
+}
+
+// sourcePairs aligns srcs with AlignSources and returns the sentence
+// pairs with two sides, white space collapsed.
+func sourcePairs(t *testing.T, al *align.Aligner, srcs ...align.Source) [][2]string {
+	t.Helper()
+	res, err := al.AlignSources(srcs...)
+	require.NoError(t, err)
+	var out [][2]string
+	for p := range res.Pairs(align.Sentences) {
+		if p.EN != "" && p.ZH != "" {
+			out = append(out, [2]string{strings.Join(strings.Fields(p.EN), " "), strings.Join(strings.Fields(p.ZH), "")})
+		}
+	}
+	return out
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/zhenalign/zhenalign/internal/fileerr"
@@ -90,6 +91,16 @@ func (c Cue) String() string {
 	return Timestamp(c.Start) + " --> " + Timestamp(c.End)
 }
 
+// ParseCue parses a cue's span as Cue.String writes it ("00:01:02.500 -->
+// 00:01:04.000"; SubRip's comma before the milliseconds is accepted too).
+func ParseCue(s string) (Cue, error) {
+	start, end, ok := parseTiming(strings.TrimSpace(s))
+	if !ok {
+		return Cue{}, fmt.Errorf("%w: %q is not a cue time span (hh:mm:ss.ttt --> hh:mm:ss.ttt)", ErrMalformed, s)
+	}
+	return Cue{Start: start, End: end}, nil
+}
+
 // Timestamp formats d as a WebVTT timestamp, "hh:mm:ss.ttt" (hours
 // as many digits as needed, at least two); negative durations give
 // "00:00:00.000".
@@ -134,6 +145,15 @@ func WithFormat(f Format) Option {
 // mark right); the XML parts of DOCX, ODT and EPUB declare their own.
 func WithEncoding(name string) Option {
 	return func(o *options) { o.encoding = name }
+}
+
+// EncodingName returns the MIME name of the encoding label names ("gbk" →
+// "GB18030", "utf16le" → "UTF-16LE"), or an error wrapping ErrEncoding
+// when it names no encoding Read can decode: to check a label before
+// reading (WithEncoding reports it only when Read runs).
+func EncodingName(label string) (string, error) {
+	_, name, err := lookupEncoding(label)
+	return name, err
 }
 
 // WithMaxSize sets the limit, in bytes, of what Read accepts (default

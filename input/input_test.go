@@ -526,3 +526,26 @@ func TestDetectAllSeeds(t *testing.T) {
 		})
 	}
 }
+
+func TestParseCue(t *testing.T) {
+	for _, c := range []Cue{{}, {Start: 1500 * time.Millisecond, End: 62*time.Second + 5*time.Millisecond}, {Start: 100 * time.Hour, End: 101 * time.Hour}} {
+		got, err := ParseCue(c.String())
+		require.NoError(t, err)
+		assert.Equal(t, c, got)
+	}
+	got, err := ParseCue("00:00:01,250 --> 00:00:02,000")
+	require.NoError(t, err)
+	assert.Equal(t, Cue{Start: 1250 * time.Millisecond, End: 2 * time.Second}, got)
+	_, err = ParseCue("yesterday")
+	assert.ErrorIs(t, err, ErrMalformed)
+}
+
+func TestEncodingName(t *testing.T) {
+	for label, want := range map[string]string{"gbk": "GB18030", "GB2312": "GB18030", "big5": "Big5", "utf-16le": "UTF-16LE", "UTF8": "UTF-8"} {
+		got, err := EncodingName(label)
+		require.NoError(t, err, label)
+		assert.Equal(t, want, got, label)
+	}
+	_, err := EncodingName("klingon")
+	assert.ErrorIs(t, err, ErrEncoding)
+}

@@ -30,13 +30,19 @@ func runAlign(e *env, args []string) error {
 	noLearn := fs.Bool("no-learn", false, "switch off the second pass with word pairs learned from the document")
 	glossary := fs.String("glossary", "", "TSV file of English<TAB>Chinese terms to use as strong anchors (# comments)")
 	dictFile := fs.String("dict", "", "dictionary in CC-CEDICT format to use instead of the embedded CC-CEDICT")
+	inf := addInputFlags(fs)
+	verbose := fs.Bool("v", false, "say how each input was read (format, encoding) and what was found in it")
 	fs.Usage = func() {
 		fmt.Fprint(e.stderr, `usage: zhenalign align [flags] MIXED_FILE
        zhenalign align [flags] FILE_A FILE_B
 
 A single file holds English and Chinese interleaved; two files hold one
 language each, in either order (ids in the output follow the order given).
-A file may be - for standard input.
+A file may be - for standard input. Files may be plain text (UTF-8,
+UTF-16, GB18030, Big5), HTML, DOCX, ODT, EPUB, or SRT and WebVTT
+subtitles (each cue a sentence; JSONL output gives their times as en_time
+and zh_time); the format and encoding are detected. PDF is not read:
+convert it with pdftotext -layout first.
 
 `)
 		fs.PrintDefaults()
@@ -56,6 +62,9 @@ A file may be - for standard input.
 		return fmt.Errorf("%w: --presplit needs two files, one per language", errUsage)
 	}
 	if err := of.check(e, pos...); err != nil {
+		return err
+	}
+	if err := inf.check(); err != nil {
 		return err
 	}
 	alOpts := []align.Option{}
@@ -79,6 +88,7 @@ A file may be - for standard input.
 		return err
 	}
 	alOpts = append(alOpts, more...)
+	alOpts = append(alOpts, align.WithInput(inf.options()...))
 	srcs := make([]align.Source, len(pos))
 	for k, name := range pos {
 		data, err := e.readInput(name)
@@ -96,6 +106,20 @@ A file may be - for standard input.
 	}
 	prog.finish()
 	e.warn("align", res.Warnings)
+	if *verbose {
+		sides := []*align.Side{&res.Src, &res.Tgt}
+		for k, name := range pos {
+			if len(pos) == 1 {
+				s := &res.Src
+				fmt.Fprintf(e.stderr, "zhenalign align: %s: %s, %s; %d English and %d Chinese sentences\n", name, s.Format, s.Encoding,
+					len(res.Src.Sentences), len(res.Tgt.Sentences))
+				break
+			}
+			s := sides[k]
+			fmt.Fprintf(e.stderr, "zhenalign align: %s: %s, %s; %d %s sentences in %d paragraphs\n", name, s.Format, s.Encoding,
+				len(s.Sentences), langName(s.Lang), len(s.Paragraphs))
+		}
+	}
 	if lv == corpus.Paragraphs && res.Paragraphs == nil {
 		return fmt.Errorf("--level para: the inputs have no paragraphs to align")
 	}

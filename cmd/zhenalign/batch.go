@@ -37,9 +37,10 @@ func runBatch(e *env, args []string) error {
 	if bf.noLearn {
 		alOpts = append(alOpts, align.WithoutLearning())
 	}
+	alOpts = append(alOpts, align.WithInput(bf.input.options()...))
 	ctx, interrupted, stopSignals := e.watchSignals()
 	defer stopSignals()
-	st := &batchStats{types: map[string]int{}, start: time.Now()}
+	st := &batchStats{types: map[string]int{}, read: map[string]int{}, start: time.Now()}
 	opts := batch.Options{Aligner: align.New(alOpts...), Workers: bf.workers, Presplit: bf.presplit, Level: bf.level.lv}
 	err = bf.run(ctx, e, plan, opts, st)
 	stop := ""
@@ -70,6 +71,7 @@ type batchFlags struct {
 	zhFirst, noLearn bool
 	workers          int
 	glossary, dict   string
+	input            *inputFlags
 }
 
 // parseBatchFlags parses and checks the command line of batch, and returns
@@ -86,6 +88,7 @@ func parseBatchFlags(e *env, args []string) (*batchFlags, []string, error) {
 	fs.StringVar(&bf.glossary, "glossary", "", "TSV file of English<TAB>Chinese terms to use as strong anchors")
 	fs.StringVar(&bf.dict, "dict", "", "dictionary in CC-CEDICT format to use instead of the embedded CC-CEDICT")
 	fs.BoolVar(&bf.noLearn, "no-learn", false, "switch off the second pass with word pairs learned from each document")
+	bf.input = addInputFlags(fs)
 	fs.Usage = func() {
 		fmt.Fprint(e.stderr, batchUsage)
 		fs.PrintDefaults()
@@ -109,6 +112,9 @@ func parseBatchFlags(e *env, args []string) (*batchFlags, []string, error) {
 		of.outIsDir = true
 	}
 	if err := of.check(e); err != nil {
+		return nil, nil, err
+	}
+	if err := bf.input.check(); err != nil {
 		return nil, nil, err
 	}
 	if bf.split && (of.out == "-" || of.out == "") {
@@ -314,12 +320,19 @@ type batchStats struct {
 	docs, units, sentences int
 	scoreSum               float64
 	types                  map[string]int
-	failed                 []batch.Result
-	start                  time.Time
+	// read counts the files by how they were read ("docx UTF-8").
+	read   map[string]int
+	failed []batch.Result
+	start  time.Time
 }
 
 func (s *batchStats) add(r batch.Result) {
 	s.docs++
+	for k, f := range r.Formats {
+		if s.read != nil {
+			s.read[f.String()+" "+r.Encodings[k]]++
+		}
+	}
 	s.sentences += r.Sentences
 	for _, u := range r.Units {
 		s.units++
@@ -334,21 +347,7 @@ func (s *batchStats) report(e *env, stop string, total int) {
 	for _, r := range s.failed {
 		fmt.Fprintf(e.stderr, "failed: %v\n", r.Err)
 	}
-	var types []string
-	for t := range s.types {
-		types = append(types, t)
-	}
-	sort.Slice(types, func(i, j int) bool {
-		a, b := types[i], types[j]
-		if s.types[a] != s.types[b] {
-			return s.types[a] > s.types[b]
-		}
-		return a < b
-	})
-	var parts []string
-	for _, t := range types {
-		parts = append(parts, fmt.Sprintf("%s %d", t, s.types[t]))
-	}
+	parts := countList(s.types)
 	mean := 0.0
 	if s.units > 0 {
 		mean = s.scoreSum / float64(s.units)
@@ -362,7 +361,31 @@ func (s *batchStats) report(e *env, stop string, total int) {
 	if len(parts) > 0 {
 		byType = " (" + strings.Join(parts, ", ") + ")"
 	}
+	if len(s.read) > 0 {
+		fmt.Fprintf(e.stderr, "files read as: %s\n", strings.Join(countList(s.read), ", "))
+	}
 	fmt.Fprintf(e.stderr, "aligned %d %s, %d failed%s; %d %s, %d %s%s, mean score %.3f; %.1fs\n",
 		s.docs, plural(s.docs, "document", "documents"), len(s.failed), state, s.sentences, plural(s.sentences, "sentence", "sentences"),
 		s.units, plural(s.units, "unit", "units"), byType, mean, el.Seconds())
+}
+
+// countList returns "key count" for each key of counts, the largest count
+// first and ties in key order, so that identical runs print the same.
+func countList(counts map[string]int) []string {
+	keys := make([]string, 0, len(counts))
+	for k := range counts {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		a, b := keys[i], keys[j]
+		if counts[a] != counts[b] {
+			return counts[a] > counts[b]
+		}
+		return a < b
+	})
+	parts := make([]string, len(keys))
+	for i, k := range keys {
+		parts[i] = fmt.Sprintf("%s %d", k, counts[k])
+	}
+	return parts
 }

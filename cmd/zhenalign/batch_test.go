@@ -166,3 +166,25 @@ func TestBatchWriteError(t *testing.T) {
 		assert.Contains(t, stderr.String(), "disk full")
 	})
 }
+
+// TestBatchInputFormats checks that batch pairs and aligns documents in
+// other formats than text: a subtitle pair and a mixed DOCX page, and says
+// how it read them.
+func TestBatchInputFormats(t *testing.T) {
+	dir := t.TempDir()
+	for src, dst := range map[string]string{
+		"../../input/testdata/subs/film.en.srt":         "film.en.srt",
+		"../../input/testdata/subs/film.zh.gb18030.srt": "film.zh.srt",
+		"../../input/testdata/seeds/001.docx":           "page.docx",
+	} {
+		b, err := os.ReadFile(src)
+		require.NoError(t, err)
+		require.NoError(t, os.WriteFile(filepath.Join(dir, dst), b, 0o644))
+	}
+	code, stdout, stderr := runCmd(t, "", "batch", dir, "-f", "jsonl", "-j", "1")
+	require.Equal(t, 0, code, stderr)
+	assert.Contains(t, stderr, "found 2 documents (1 mixed, 1 pair)")
+	assert.Contains(t, stderr, "files read as: docx UTF-8 1, srt GB18030 1, srt UTF-8 1")
+	assert.Contains(t, stdout, `"doc":"film.srt","en_time":"00:00:01.000 --> 00:00:03.200","zh_time":"00:00:01.000 --> 00:00:03.200"`)
+	assert.Contains(t, stdout, `"doc":"page.docx"`)
+}

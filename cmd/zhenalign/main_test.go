@@ -129,7 +129,7 @@ func TestAlignCommandBadInput(t *testing.T) {
 		{"empty file", []string{"align", empty, en}, 1, "empty.txt: align: no text to align"},
 		{"blank file", []string{"align", "--presplit", zh, blank}, 1, "blank.txt: align: no text to align"},
 		{"same language", []string{"align", en, en2}, 1, "both sides are in the same language"},
-		{"binary", []string{"align", bin, en}, 1, "bin.dat: segment: input is binary"},
+		{"binary", []string{"align", bin, en}, 1, "bin.dat: input: unsupported format: binary data"},
 		{"three files", []string{"align", en, en2, zh}, 2, "want one mixed file or two files"},
 		{"presplit mixed", []string{"align", "--presplit", en}, 2, "--presplit needs two files"},
 		{"bad level", []string{"align", "--level", "word", en, zh}, 2, "--level must be sent or para"},
@@ -366,7 +366,7 @@ func TestBatchCommand(t *testing.T) {
 	code, _, stderr := runCmd(t, "", "batch", in, "-f", "tmx", "-o", combined, "-j", "2")
 	assert.Equal(t, 1, code, "some documents failed")
 	assert.Contains(t, stderr, "empty.txt: align: no text to align")
-	assert.Contains(t, stderr, "image.dat: segment: input is binary")
+	assert.Contains(t, stderr, "image.dat: input: unsupported format: binary data")
 	assert.Contains(t, stderr, "aligned 6 documents, 2 failed")
 	assert.Contains(t, stderr, "found 8 documents (7 mixed, 1 pair)")
 

@@ -7,7 +7,7 @@ import (
 	"fmt"
 	"io"
 
-	"github.com/zhenalign/zhenalign/segment"
+	"github.com/zhenalign/zhenalign/align"
 )
 
 // segmentRow is one JSONL row of the segment command.
@@ -29,8 +29,15 @@ func runSegment(e *env, args []string) error {
 	format := fs.String("f", "", "output format: jsonl or text (default: text on a terminal, jsonl otherwise)")
 	presplit := fs.Bool("presplit", false, "the input holds one sentence per line")
 	out := fs.String("o", "-", "output file (- for standard output)")
+	inf := addInputFlags(fs)
 	fs.Usage = func() {
-		fmt.Fprintln(e.stderr, "usage: zhenalign segment [flags] FILE   (FILE may be - for standard input)")
+		fmt.Fprint(e.stderr, `usage: zhenalign segment [flags] FILE   (FILE may be - for standard input)
+
+FILE is read as align reads it (text in UTF-8, UTF-16, GB18030 or Big5,
+HTML, DOCX, ODT, EPUB, SRT, WebVTT); start and end are byte offsets into
+the text extracted from it, which for UTF-8 plain text is the file itself.
+
+`)
 		fs.PrintDefaults()
 	}
 	pos, err := parseFlags(fs, args)
@@ -51,24 +58,22 @@ func runSegment(e *env, args []string) error {
 	if err := e.checkNotInput(*out, pos); err != nil {
 		return err
 	}
+	if err := inf.check(); err != nil {
+		return err
+	}
 	data, err := e.readInput(pos[0])
 	if err != nil {
 		return err
 	}
-	var opts []segment.Option
+	opts := []align.Option{align.WithInput(inf.options()...)}
 	if *presplit {
-		opts = append(opts, segment.Presplit())
+		opts = append(opts, align.WithPresplit())
 	}
-	doc, err := segment.Parse(data, opts...)
+	_, doc, warnings, err := align.New(opts...).ParseSource(align.Source{Name: pos[0], Data: data})
 	if err != nil {
-		return fmt.Errorf("%s: %w", pos[0], err)
+		return err
 	}
-	if doc.Empty() {
-		return fmt.Errorf("%s: no text (empty or blank input)", pos[0])
-	}
-	if w := doc.InvalidUTF8(); w != nil {
-		e.warn("segment", []error{fmt.Errorf("%s: %w", pos[0], w)})
-	}
+	e.warn("segment", warnings)
 	return e.writeOutput(*out, func(w io.Writer) error {
 		bw := bufio.NewWriter(w)
 		enc := json.NewEncoder(bw)

@@ -5,7 +5,7 @@
 # (iconv is in libc-bin). The outputs are committed; see README.md.
 set -eu
 SEEDS=../../testdata/seeds
-for id in 000 004; do
+for id in 000 001 004; do
 	seed=$(ls $SEEDS/${id}_*.txt)
 	# HTML: pandoc's HTML writer inside a page with the site's furniture.
 	# --wrap=none: pandoc would otherwise wrap lines at a space between two
