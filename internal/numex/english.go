@@ -151,7 +151,7 @@ func (e *enScanner) prevWordClass(p int) wkind {
 func (e *enScanner) word(t tok) int {
 	s := e.s
 	if isUpper(s[t.start]) {
-		if v := romanValue(s[t.start:t.end]); v > 0 && (t.end-t.start >= 2 || e.romanContext(t.start)) {
+		if v := romanValue(s[t.start:t.end]); v > 0 && (t.end-t.start >= 2 || romanContext(s, t.start)) {
 			e.emit(Number{Value: float64(v), Kind: Cardinal, Start: t.start, End: t.end})
 			return t.end
 		}
@@ -627,38 +627,4 @@ func (e *enScanner) vague(t tok, c wclass) int {
 	}
 	e.emit(Number{Value: pow10(int(exp)), Kind: Cardinal, Flags: Vague, Start: t.start, End: end})
 	return end
-}
-
-// romanContext reports whether the word before p introduces a one-letter
-// Roman numeral: annex I, chapter V, part X.
-func (e *enScanner) romanContext(p int) bool {
-	s := e.s
-	i := p
-	for i > 0 && s[i-1] == ' ' {
-		i--
-	}
-	j := i
-	for j > 0 && isLetter(s[j-1]) {
-		j--
-	}
-	if i == p || j == i {
-		return false
-	}
-	w := s[j:i]
-	for _, k := range [...]string{"annex", "annexes", "chapter", "section", "article", "schedule", "table",
-		"phase", "form", "volume", "title", "appendix"} {
-		if eqFold(w, k) {
-			return true
-		}
-	}
-	// After these, "I" is more often the pronoun: "for my part I will".
-	if s[p] == 'I' {
-		return false
-	}
-	for _, k := range [...]string{"part", "class", "grade", "stage", "type", "category", "book"} {
-		if eqFold(w, k) {
-			return true
-		}
-	}
-	return false
 }
