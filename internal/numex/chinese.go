@@ -72,7 +72,10 @@ func (z *zhScanner) latin(i int) int {
 	for j < len(s) && isLetter(s[j]) {
 		j++
 	}
-	if v := romanValue(s[i:j]); v > 0 && j-i >= 2 {
+	if j-i < 2 {
+		return j
+	}
+	if v := romanValue(s[i:j]); v > 0 {
 		z.emit(Number{Value: float64(v), Kind: Cardinal, Start: i, End: j})
 	}
 	return j
@@ -219,16 +222,16 @@ func (z *zhScanner) number(start, cs int, ordinal bool) int {
 		return max(cs+n0, c.end) // 零售, a lone 〇
 	}
 	if arabicStart && !c.units && !ordinal {
-		if end, ok := z.arabicSpecial(c); ok {
+		if end, ok := z.arabicSpecial(&c); ok {
 			return end
 		}
 	}
 	if !ordinal {
-		if end, ok := z.fraction(start, c); ok {
+		if end, ok := z.fraction(start, &c); ok {
 			return end
 		}
 	}
-	n := zhNum{c: c, cs: cs, start: start, end: c.end, v: c.val, kind: Cardinal}
+	n := zhNum{c: &c, cs: cs, start: start, end: c.end, v: c.val, kind: Cardinal}
 	if ordinal {
 		n.kind = Ordinal
 	}
@@ -239,7 +242,7 @@ func (z *zhScanner) number(start, cs int, ordinal bool) int {
 }
 
 // fraction reads 三分之一 after the numeral c.
-func (z *zhScanner) fraction(start int, c zhCore) (int, bool) {
+func (z *zhScanner) fraction(start int, c *zhCore) (int, bool) {
 	s := z.s
 	if !c.isInt() || c.val <= 0 || !strings.HasPrefix(s[c.end:], "分之") {
 		return 0, false
@@ -255,10 +258,10 @@ func (z *zhScanner) fraction(start int, c zhCore) (int, bool) {
 // zhNum is the state of zhScanner.number once the numeral is read: the
 // numeral and what its context has decided so far.
 type zhNum struct {
-	c     zhCore
-	cs    int // where the numeral starts
-	start int // where the span starts: before 第 or 民国
-	end   int // where the span ends: after the suffix
+	c     *zhCore // the numeral
+	cs    int     // where the numeral starts
+	start int     // where the span starts: before 第 or 民国
+	end   int     // where the span ends: after the suffix
 	v     float64
 	kind  Kind
 	flags Flags
@@ -272,7 +275,7 @@ func (n *zhNum) number() Number {
 // plainSmall reports whether the numeral is a plain integer: no fraction,
 // approximation or vagueness.
 func (n *zhNum) plainSmall() bool {
-	c := &n.c
+	c := n.c
 	return c.isInt() && !c.approx && !c.vague && !c.decimal
 }
 
@@ -283,7 +286,7 @@ func (n *zhNum) plainSmall() bool {
 // years".
 func (z *zhScanner) sequence(n *zhNum) int {
 	s := z.s
-	c := &n.c
+	c := n.c
 	next, nn := runeAt(s, n.end)
 	d1, d2 := int(n.v)/10, int(n.v)%10
 	switch {
@@ -329,7 +332,7 @@ func (n *zhNum) decadeAt(s string, nn int) bool {
 // its suffix, then its context, and emits it.
 func (z *zhScanner) quantity(n *zhNum, ordinal bool) int {
 	s := z.s
-	c := &n.c
+	c := n.c
 	if c.vague {
 		n.flags |= Vague
 	}
@@ -342,10 +345,8 @@ func (z *zhScanner) quantity(n *zhNum, ordinal bool) int {
 	if n.kind == Month {
 		z.monthEnd = n.end
 	}
-	if n.kind == Cardinal && c.arabic && !c.units && c.lit.plainInt(4) && c.lit.intDigits == 4 {
-		if y := c.lit.intValue(); y >= 1800 && y <= 2100 {
-			n.kind = Year
-		}
+	if n.kind == Cardinal && c.arabic && !c.units && c.lit.bareYear() {
+		n.kind = Year
 	}
 	if c.arabic && codeBefore(s, c.start) {
 		n.flags |= Code
@@ -385,7 +386,7 @@ func (n *zhNum) suffix(s string, monthEnd int) {
 // year reads 年 (nn bytes): a decade (90年代), a year in Arabic digits
 // (2022年) or of the Republic of China (民国七十六年 = 1987).
 func (n *zhNum) year(s string, nn int) {
-	c := &n.c
+	c := n.c
 	switch {
 	case n.decadeAt(s, nn):
 	case c.arabic && !c.units && c.lit.plainInt(4) && c.lit.intDigits >= 3:
@@ -403,7 +404,7 @@ func afterMinguo(s string, i int) bool {
 
 // month reads 月 (nn bytes) after a plain 1 to 12: 11月, 十一月.
 func (n *zhNum) month(nn int) {
-	c := &n.c
+	c := n.c
 	if n.plainSmall() && !c.liang && n.v >= 1 && n.v <= 12 && (c.arabic || c.nunits <= 1) {
 		n.kind, n.end = Month, n.end+nn
 	}
@@ -475,7 +476,7 @@ func (n *zhNum) qualifiers(s string) {
 // 万 or 亿, a lone digit after a common surname (王二). It reports false
 // when the number is a name to skip: a lone digit after 小, 老 or 阿.
 func (n *zhNum) weak(s string) bool {
-	c := &n.c
+	c := n.c
 	switch {
 	case c.single(s, "一"):
 		n.flags |= Weak
@@ -540,20 +541,8 @@ func (z *zhScanner) special(cs int, r0 rune, n0 int) (int, bool) {
 }
 
 // arabicSpecial handles markers and ISO dates written in Arabic digits.
-func (z *zhScanner) arabicSpecial(c zhCore) (int, bool) {
-	s := z.s
-	l := c.lit
-	if end, ok := markerEnd(s, l); ok {
-		z.emit(Number{Value: l.val.float(), Kind: Cardinal, Flags: Marker, Start: l.start, End: l.end})
-		return end, true
-	}
-	if m, d, ok := isoDate(s, l); ok {
-		z.emit(Number{Value: l.val.float(), Kind: Year, Start: l.start, End: l.end})
-		z.emit(Number{Value: m.val.float(), Kind: Month, Start: m.start, End: m.end})
-		z.emit(Number{Value: d.val.float(), Kind: Day, Start: d.start, End: d.end})
-		return d.end, true
-	}
-	return 0, false
+func (z *zhScanner) arabicSpecial(c *zhCore) (int, bool) {
+	return markerOrDate(z.s, c.lit, z.emit)
 }
 
 // weekday reads 星期三, 礼拜天, 周三 starting at s[i].

@@ -3,7 +3,8 @@ package numex
 import "unicode/utf8"
 
 // This file holds the context checks both extractors share: what stands
-// around an Arabic numeral and makes it a list marker or part of a code.
+// around an Arabic numeral and makes it a list marker, a date or part of a
+// code.
 
 // atStart reports whether s[:i] holds only white space and opening
 // brackets or quotes, so a numeral at i opens the sentence.
@@ -71,6 +72,24 @@ func markerEnd(s string, l numLit) (int, bool) {
 	}
 	if e < len(s) && s[e] == '/' && (e+1 == len(s) || s[e+1] == ' ') && l.intDigits <= 2 && boundaryBefore(s, l.start) {
 		return e + 1, true
+	}
+	return 0, false
+}
+
+// markerOrDate reads the forms an Arabic literal l takes as a whole: a
+// list marker (1), (2), 3.), one number, or an ISO date (2022-11-15),
+// three. It passes their numbers to emit and returns where the form ends,
+// or false when l is neither.
+func markerOrDate(s string, l numLit, emit func(Number)) (int, bool) {
+	if end, ok := markerEnd(s, l); ok {
+		emit(Number{Value: l.val.float(), Kind: Cardinal, Flags: Marker, Start: l.start, End: l.end})
+		return end, true
+	}
+	if m, d, ok := isoDate(s, l); ok {
+		emit(Number{Value: l.val.float(), Kind: Year, Start: l.start, End: l.end})
+		emit(Number{Value: m.val.float(), Kind: Month, Start: m.start, End: m.end})
+		emit(Number{Value: d.val.float(), Kind: Day, Start: d.start, End: d.end})
+		return d.end, true
 	}
 	return 0, false
 }

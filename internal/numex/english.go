@@ -206,68 +206,86 @@ func (e *enScanner) word(t tok) int {
 	return t.end
 }
 
-// number handles an Arabic numeral token.
+// number handles an Arabic numeral token: a marker or ISO date, else a
+// number with its suffix and scale, a day before its month, or a year.
 func (e *enScanner) number(t tok) int {
 	s := e.s
 	l := t.lit
-	if end, ok := markerEnd(s, l); ok {
-		e.emit(Number{Value: l.val.float(), Kind: Cardinal, Flags: Marker, Start: l.start, End: l.end})
+	if end, ok := markerOrDate(s, l, e.emit); ok {
 		return end
-	}
-	if m, d, ok := isoDate(s, l); ok {
-		e.emit(Number{Value: l.val.float(), Kind: Year, Start: l.start, End: l.end})
-		e.emit(Number{Value: m.val.float(), Kind: Month, Start: m.start, End: m.end})
-		e.emit(Number{Value: d.val.float(), Kind: Day, Start: d.start, End: d.end})
-		return d.end
 	}
 	var flags Flags
 	if codeBefore(s, l.start) {
 		flags |= Code
 	}
 	v := l.val
-	kind := Cardinal
-	end := l.end
-	plain := l.plainInt(19)
-	if plain {
-		if n := ordSuffixAt(s, end); n > 0 {
-			kind = Ordinal
-			end += n
-		} else if n := decadeSuffixAt(s, end); n > 0 && (l.intDigits == 4 || l.intDigits == 2) && l.val.mant%10 == 0 {
-			kind = Decade
-			end += n
-		}
-	}
+	kind, end := arabicSuffix(s, l)
 	scaled := false
 	if kind == Cardinal {
-		if n := e.percentAfter(end); n > 0 {
-			kind = Percent
-			end += n
-		} else if k, we := e.scaleAfter(end); k > 0 {
-			v = v.shift(k)
-			end = we
-			scaled = true
-			if n := e.percentAfter(end); n > 0 {
-				kind = Percent
-				end += n
-			}
-		}
+		kind, v, end, scaled = e.percentOrScale(v, end)
 	}
-	// A day before its month: "15 November", "15th of November".
 	if flags == 0 && !scaled && l.plainInt(2) && (kind == Cardinal || kind == Ordinal) {
-		if dv := l.intValue(); dv >= 1 && dv <= 31 {
-			if mws, mwe, mc, ok := e.monthAfterDay(end); ok {
-				e.emit(Number{Value: float64(dv), Kind: Day, Start: l.start, End: end})
-				return e.month(mws, mwe, mc, true)
-			}
+		if next, ok := e.dayMonth(l, end); ok {
+			return next
 		}
 	}
-	if kind == Cardinal && flags == 0 && !scaled && l.plainInt(4) && l.intDigits == 4 {
-		if y := l.intValue(); y >= 1800 && y <= 2100 {
-			kind = Year
-		}
+	if kind == Cardinal && flags == 0 && !scaled && l.bareYear() {
+		kind = Year
 	}
 	e.emit(Number{Value: v.float(), Kind: kind, Flags: flags, Start: l.start, End: end})
 	return end
+}
+
+// arabicSuffix reads an ordinal suffix (15th, 21st) or a decade suffix
+// (1990s, 80's) after the literal l and returns the kind it gives and
+// where it ends.
+func arabicSuffix(s string, l numLit) (Kind, int) {
+	end := l.end
+	if !l.plainInt(19) {
+		return Cardinal, end
+	}
+	if n := ordSuffixAt(s, end); n > 0 {
+		return Ordinal, end + n
+	}
+	if n := decadeSuffixAt(s, end); n > 0 && (l.intDigits == 4 || l.intDigits == 2) && l.val.mant%10 == 0 {
+		return Decade, end + n
+	}
+	return Cardinal, end
+}
+
+// percentOrScale reads what follows the value v at p: a percent (15%,
+// 15 per cent), or a scale word (1.2 billion, 5bn) and maybe a percent
+// after it. It returns the kind, the scaled value, the end and whether a
+// scale was read.
+func (e *enScanner) percentOrScale(v decimal, p int) (Kind, decimal, int, bool) {
+	if n := e.percentAfter(p); n > 0 {
+		return Percent, v, p + n, false
+	}
+	k, we := e.scaleAfter(p)
+	if k == 0 {
+		return Cardinal, v, p, false
+	}
+	v = v.shift(k)
+	if n := e.percentAfter(we); n > 0 {
+		return Percent, v, we + n, true
+	}
+	return Cardinal, v, we, true
+}
+
+// dayMonth reads the literal l (with its suffix up to end) as a day before
+// a month name: "15 November", "15th of November". It emits the date and
+// returns where it ends.
+func (e *enScanner) dayMonth(l numLit, end int) (int, bool) {
+	dv := l.intValue()
+	if dv < 1 || dv > 31 {
+		return 0, false
+	}
+	mws, mwe, mc, ok := e.monthAfterDay(end)
+	if !ok {
+		return 0, false
+	}
+	e.emit(Number{Value: float64(dv), Kind: Day, Start: l.start, End: end})
+	return e.month(mws, mwe, mc, true), true
 }
 
 // decadeSuffixAt returns the length of "s" or "'s" closing a decade (1990s).

@@ -73,6 +73,16 @@ func (l numLit) intValue() int {
 	return int(l.val.mant)
 }
 
+// bareYear reports whether the literal is four plain digits from 1800 to
+// 2100, which stand for a year even without 年 or a month.
+func (l numLit) bareYear() bool {
+	if !l.plainInt(4) || l.intDigits != 4 {
+		return false
+	}
+	y := l.intValue()
+	return y >= 1800 && y <= 2100
+}
+
 // digitAt returns the value of the ASCII or full-width digit at s[i] and its
 // length in bytes, or -1 and 0 when there is none.
 func digitAt(s string, i int) (int, int) {
