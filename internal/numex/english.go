@@ -40,6 +40,7 @@ func AppendEnglish(dst []Number, s string) []Number {
 	return e.out
 }
 
+// tokKind is the kind of a token of English text.
 type tokKind uint8
 
 const (
@@ -49,6 +50,8 @@ const (
 	tOther
 )
 
+// tok is a token: a run of ASCII letters, an Arabic numeral, or one other
+// rune.
 type tok struct {
 	kind       tokKind
 	start, end int
@@ -80,6 +83,8 @@ func lexTok(s string, i int) tok {
 	return tok{kind: tOther, start: i, end: i + n}
 }
 
+// enScanner is the state of AppendEnglish: the text, the numbers found
+// and where the last approximation word ended.
 type enScanner struct {
 	s   string
 	out []Number
@@ -88,6 +93,8 @@ type enScanner struct {
 	approxAt int
 }
 
+// emit appends n unless its value overflowed, as approximate when an
+// approximation word comes right before it.
 func (e *enScanner) emit(n Number) {
 	if math.IsInf(n.Value, 0) || math.IsNaN(n.Value) {
 		return // a run of hundreds of digits
@@ -122,6 +129,8 @@ func (e *enScanner) nextWord(p int) (ws, we int, ok bool) {
 	return i, j, true
 }
 
+// peekClass returns the class and span of the word after position p (see
+// nextWord), or the zero class and p, p when there is none.
 func (e *enScanner) peekClass(p int) (wclass, int, int) {
 	ws, we, ok := e.nextWord(p)
 	if !ok {
@@ -148,6 +157,9 @@ func (e *enScanner) prevWordClass(p int) wkind {
 	return classify(s[j:i]).kind
 }
 
+// word handles a word token, one step per word class: a Roman numeral,
+// an approximation word, a month or weekday, "No.", a vague magnitude,
+// "both", "a" and the number words. It returns where to continue.
 func (e *enScanner) word(t tok) int {
 	s := e.s
 	if isUpper(s[t.start]) {
@@ -171,37 +183,51 @@ func (e *enScanner) word(t tok) int {
 		}
 		return t.end
 	case wNo:
-		// "No. 1", "No.1": an ordinal, as 第一.
-		j := t.end
-		if j < len(s) && s[j] == '.' {
-			j = skipSpace(s, j+1)
-			if isDigitAt(s, j) {
-				l := lexNum(s, j)
-				if l.plainInt(6) {
-					e.emit(Number{Value: l.val.float(), Kind: Ordinal, Start: t.start, End: l.end})
-					return l.end
-				}
-			}
-		}
-		return t.end
+		return e.numberSign(t)
 	case wVague, wFew:
 		return e.vague(t, c)
 	case wBoth:
 		e.emit(Number{Value: 2, Kind: Cardinal, Flags: Weak, Start: t.start, End: t.end})
 		return t.end
 	case wA:
-		// "a third of", "a quarter of".
-		if dc, _, dwe := e.peekClass(t.end); dc.kind == wDenom || dc.kind == wOrdUnit && dc.val >= 3 && dc.val <= 10 {
-			if oc, _, _ := e.peekClass(dwe); oc.kind == wOf {
-				e.emit(Number{Value: 1 / float64(dc.val), Kind: Fraction, Start: t.start, End: dwe})
-				return dwe
-			}
-			return t.end
-		}
-		return e.words(t)
+		return e.article(t)
 	}
 	if c.kind.isNumberWord() {
 		return e.words(t)
+	}
+	return t.end
+}
+
+// numberSign reads "No. 1" and "No.1" at the word t ("No"): an ordinal,
+// as 第一.
+func (e *enScanner) numberSign(t tok) int {
+	s := e.s
+	j := t.end
+	if j >= len(s) || s[j] != '.' {
+		return t.end
+	}
+	j = skipSpace(s, j+1)
+	if !isDigitAt(s, j) {
+		return t.end
+	}
+	l := lexNum(s, j)
+	if !l.plainInt(6) {
+		return t.end
+	}
+	e.emit(Number{Value: l.val.float(), Kind: Ordinal, Start: t.start, End: l.end})
+	return l.end
+}
+
+// article reads a number opening with the word t, "a" or "an": a fraction
+// ("a third of", "a quarter of") or a spelled-out number ("a hundred").
+func (e *enScanner) article(t tok) int {
+	dc, _, dwe := e.peekClass(t.end)
+	if dc.kind != wDenom && !(dc.kind == wOrdUnit && dc.val >= 3 && dc.val <= 10) {
+		return e.words(t)
+	}
+	if oc, _, _ := e.peekClass(dwe); oc.kind == wOf {
+		e.emit(Number{Value: 1 / float64(dc.val), Kind: Fraction, Start: t.start, End: dwe})
+		return dwe
 	}
 	return t.end
 }
