@@ -34,14 +34,7 @@ func AppendChinese(dst []Number, s string) []Number {
 			case c >= '0' && c <= '9':
 				i = z.number(i, i, false)
 			case isLetter(c):
-				j := i + 1
-				for j < len(s) && isLetter(s[j]) {
-					j++
-				}
-				if v := romanValue(s[i:j]); v > 0 && j-i >= 2 {
-					z.emit(Number{Value: float64(v), Kind: Cardinal, Start: i, End: j})
-				}
-				i = j
+				i = z.latin(i)
 			default:
 				i++
 			}
@@ -62,8 +55,7 @@ func AppendChinese(dst []Number, s string) []Number {
 		case r == '星' || r == '礼' || r == '禮' || r == '周' || r == '週':
 			i = z.weekday(i, r, n)
 		case r >= 0x2460 && r <= 0x249B: // ① … ⑳, ⑴ … ⒇, ⒈ … ⒛
-			v := (int(r)-0x2460)%20 + 1
-			z.out = append(z.out, Number{Value: float64(v), Kind: Cardinal, Flags: Marker, Start: i, End: i + n})
+			z.circled(i, r, n)
 			i += n
 		default:
 			i += n
@@ -72,58 +64,32 @@ func AppendChinese(dst []Number, s string) []Number {
 	return z.out
 }
 
-// Numeral classes.
-const (
-	zNone  = iota
-	zDigit // 〇 零 一 … 九 两
-	zUnit  // 十 百 千: value is the power of ten
-	zBig   // 万 亿: value is the power of ten
-	zTens  // 廿 卅 卌: 20, 30, 40; value is the tens digit
-)
-
-// zhNumeral classifies a rune of a Chinese numeral and returns its value.
-func zhNumeral(r rune) (int, int) {
-	switch r {
-	case '〇', '零', '○':
-		return zDigit, 0
-	case '一':
-		return zDigit, 1
-	case '二', '两', '兩':
-		return zDigit, 2
-	case '三':
-		return zDigit, 3
-	case '四':
-		return zDigit, 4
-	case '五':
-		return zDigit, 5
-	case '六':
-		return zDigit, 6
-	case '七':
-		return zDigit, 7
-	case '八':
-		return zDigit, 8
-	case '九':
-		return zDigit, 9
-	case '十':
-		return zUnit, 1
-	case '百':
-		return zUnit, 2
-	case '千':
-		return zUnit, 3
-	case '万', '萬':
-		return zBig, 4
-	case '亿', '億':
-		return zBig, 8
-	case '廿':
-		return zTens, 2
-	case '卅':
-		return zTens, 3
-	case '卌':
-		return zTens, 4
+// latin reads the run of ASCII letters at s[i], a number when it is a
+// Roman numeral of two letters or more (附件II), and returns its end.
+func (z *zhScanner) latin(i int) int {
+	s := z.s
+	j := i + 1
+	for j < len(s) && isLetter(s[j]) {
+		j++
 	}
-	return zNone, 0
+	if j-i < 2 {
+		return j
+	}
+	if v := romanValue(s[i:j]); v > 0 {
+		z.emit(Number{Value: float64(v), Kind: Cardinal, Start: i, End: j})
+	}
+	return j
 }
 
+// circled emits the enclosed numeral r (① … ⑳, ⑴ … ⒇, ⒈ … ⒛) of n bytes
+// at s[i] as a list marker.
+func (z *zhScanner) circled(i int, r rune, n int) {
+	v := (int(r)-0x2460)%20 + 1
+	z.out = append(z.out, Number{Value: float64(v), Kind: Cardinal, Flags: Marker, Start: i, End: i + n})
+}
+
+// isZhStart reports whether r may open a Chinese numeral: a numeral rune,
+// or 几/数 (几百, 数以万计).
 func isZhStart(r rune) bool {
 	if cls, _ := zhNumeral(r); cls != zNone {
 		return true
@@ -144,6 +110,7 @@ func startsNumeral(s string, i int) bool {
 	return cls != zNone
 }
 
+// runeAt decodes the rune at s[i], or returns RuneError and 0 at the end.
 func runeAt(s string, i int) (rune, int) {
 	if i >= len(s) {
 		return utf8.RuneError, 0
@@ -151,6 +118,8 @@ func runeAt(s string, i int) (rune, int) {
 	return utf8.DecodeRuneInString(s[i:])
 }
 
+// runeBefore decodes the rune before s[i], or returns RuneError and 0 at
+// the start.
 func runeBefore(s string, i int) (rune, int) {
 	if i <= 0 {
 		return utf8.RuneError, 0
@@ -158,303 +127,8 @@ func runeBefore(s string, i int) (rune, int) {
 	return utf8.DecodeLastRuneInString(s[:i])
 }
 
-// zhCore is a numeral read by parseCore.
-type zhCore struct {
-	start, end int
-	val        float64
-	ok         bool
-	arabic     bool // began with an Arabic numeral; lit holds it
-	lit        numLit
-	units      bool // Chinese units (十 百 千 万 亿) were used
-	seq        int  // digits of a digit-by-digit reading (二〇二二), else 0
-	seqZero    bool // the digit-by-digit reading holds a zero
-	approx     bool // glued 余/多, or a range such as 三四十
-	vague      bool // 几/数: an order of magnitude
-	bare       bool // began with a unit and no digit (百余, 千亿)
-	bareExp    int  // power of ten of that unit
-	nunits     int
-	liang      bool // began with 两
-	decimal    bool // has a 点 fraction
-}
-
-func (c zhCore) isInt() bool { return c.val == math.Trunc(c.val) }
-
-// single reports whether the numeral is the one Chinese character r, which
-// must be encoded in three bytes.
-func (c zhCore) single(s string, r string) bool {
-	return !c.arabic && c.end-c.start == len(r) && s[c.start:c.end] == r
-}
-
-const (
-	pNone = iota
-	pDigit
-	pUnit
-	pBig
-	pZero
-)
-
-// isMetricAfterQian reports whether r after 千 makes a metric unit (千克,
-// 千米, 千瓦…), so 千 is not a multiplier.
-func isMetricAfterQian(r rune) bool {
-	switch r {
-	case '克', '米', '瓦', '卡', '焦', '帕', '赫', '伏', '字', '兆', '吨', '噸':
-		return true
-	}
-	return false
-}
-
-// followedByUnit reports whether 十, 百, 千 or a big unit starts at s[i].
-func followedByUnit(s string, i int) bool {
-	r, _ := runeAt(s, i)
-	cls, _ := zhNumeral(r)
-	return cls == zUnit || cls == zBig
-}
-
-// parseCore reads a numeral at s[i]: Arabic digits optionally scaled by
-// Chinese units (50万, 1.2亿, 3千), or Chinese numerals.
-func parseCore(s string, i int) zhCore {
-	c := zhCore{start: i, end: i}
-	var yi, wan, sec float64
-	var d decimal
-	hasD := false
-	prev := pNone
-	lastSec := 0 // power of the last 十/百/千 in the current section
-	elide := -1  // power for a final digit right after a unit (一百五 = 150)
-	var seqVal uint64
-	seqN := 0
-	afterQual := false // after 余/多/几 only 万/亿 may follow
-	j := i
-	if isDigitAt(s, j) {
-		l := lexNum(s, j)
-		c.arabic, c.lit = true, l
-		d, hasD, prev = l.val, true, pDigit
-		j = l.end
-		c.end = j
-	} else if r, n := runeAt(s, j); r == '几' || r == '幾' || r == '数' || r == '數' {
-		r2, _ := runeAt(s, j+n)
-		if cls, _ := zhNumeral(r2); cls != zUnit && cls != zBig {
-			return c
-		}
-		c.vague = true
-		d, hasD, prev = decimal{mant: 1}, true, pDigit
-		j += n
-	}
-loop:
-	for j < len(s) {
-		r, n := utf8.DecodeRuneInString(s[j:])
-		cls, v := zhNumeral(r)
-		if afterQual && cls != zBig {
-			break
-		}
-		switch cls {
-		case zDigit:
-			if c.arabic || c.decimal {
-				break loop
-			}
-			isLiang := r == '两' || r == '兩'
-			switch prev {
-			case pNone:
-				d, hasD, prev = decimal{mant: uint64(v)}, true, pDigit
-				seqVal, seqN = uint64(v), 1
-				c.seqZero = v == 0
-				c.liang = isLiang
-			case pDigit:
-				if c.units || c.vague || c.liang || isLiang || seqN >= 18 {
-					break loop
-				}
-				seqVal = seqVal*10 + uint64(v)
-				seqN++
-				if v == 0 {
-					c.seqZero = true
-				}
-			case pUnit, pBig:
-				if isLiang && !followedByUnit(s, j+n) {
-					break loop // 二十两银子: 两 is the tael
-				}
-				if v == 0 {
-					prev, elide = pZero, -1
-				} else {
-					d, hasD, prev = decimal{mant: uint64(v)}, true, pDigit
-				}
-			case pZero:
-				if v != 0 {
-					d, hasD, prev = decimal{mant: uint64(v)}, true, pDigit
-				}
-			}
-		case zUnit:
-			if c.decimal || seqN >= 3 {
-				break loop
-			}
-			if seqN == 2 { // 三四十: thirty or forty
-				d = decimal{mant: seqVal / 10}
-				c.approx = true
-			}
-			seqN = 0
-			if v == 3 {
-				if r2, _ := runeAt(s, j+n); isMetricAfterQian(r2) {
-					break loop
-				}
-			}
-			if lastSec != 0 && v >= lastSec {
-				break loop
-			}
-			var x float64
-			switch {
-			case hasD:
-				x = d.shift(v).float()
-			case prev == pNone:
-				x = pow10(v)
-				c.bare, c.bareExp = true, v
-			case prev == pZero:
-				x = pow10(v)
-			default:
-				break loop
-			}
-			sec += x
-			hasD, d = false, decimal{}
-			lastSec, prev, elide = v, pUnit, v-1
-			c.units = true
-			c.nunits++
-		case zTens: // 廿八 = 28
-			if c.decimal || c.arabic || seqN >= 2 || prev == pDigit || prev == pUnit || lastSec != 0 {
-				break loop
-			}
-			sec += float64(v * 10)
-			lastSec, prev, elide = 1, pUnit, 0
-			c.units = true
-			c.nunits++
-			seqN = 0
-		case zBig:
-			if seqN >= 3 {
-				break loop
-			}
-			if seqN == 2 {
-				d = decimal{mant: seqVal / 10}
-				c.approx = true
-			}
-			seqN = 0
-			base := sec
-			if hasD {
-				base += d.float()
-			}
-			if v == 4 {
-				switch {
-				case wan != 0 || prev == pBig:
-					break loop
-				case hasD && sec == 0:
-					wan = d.shift(4).float()
-				case base != 0:
-					wan = base * 1e4
-				case prev == pNone:
-					wan = 1e4
-					c.bare, c.bareExp = true, 4
-				default:
-					break loop
-				}
-			} else {
-				if yi != 0 {
-					break loop
-				}
-				base += wan
-				wan = 0
-				switch {
-				case hasD && sec == 0 && base == d.float():
-					yi = d.shift(8).float()
-				case base != 0:
-					yi = base * 1e8
-				case prev == pNone:
-					yi = 1e8
-					c.bare, c.bareExp = true, 8
-				default:
-					break loop
-				}
-			}
-			sec = 0
-			hasD, d = false, decimal{}
-			lastSec, prev, elide = 0, pBig, v-1
-			c.units = true
-			c.nunits++
-			afterQual = false
-		default:
-			switch r {
-			case '点', '點':
-				// 三点五, 二十三点五: a fraction read digit by digit.
-				if prev != pDigit || !hasD || c.arabic || c.decimal || c.vague || seqN > 1 || d.mant > 9 {
-					break loop
-				}
-				k := j + n
-				m, e := d.mant, 0
-				for k < len(s) {
-					r2, n2 := utf8.DecodeRuneInString(s[k:])
-					cls2, v2 := zhNumeral(r2)
-					if cls2 != zDigit || r2 == '两' || r2 == '兩' || e <= -15 {
-						break
-					}
-					m = m*10 + uint64(v2)
-					e--
-					k += n2
-				}
-				if e == 0 {
-					break loop
-				}
-				d = decimal{mant: m, exp: e}
-				c.decimal = true
-				elide, seqN = -1, 0
-				j = k
-				c.end = j
-				continue
-			case '余', '餘', '多':
-				ok := prev == pUnit || prev == pBig ||
-					c.arabic && !c.units && prev == pDigit && d.float() >= 10
-				if !ok || c.approx {
-					break loop
-				}
-				c.approx = true
-				afterQual = true
-				elide = -1
-			case '几', '幾', '数', '數': // 十几, 十数亿
-				if prev != pUnit || c.vague {
-					break loop
-				}
-				if r2, _ := runeAt(s, j+n); (r == '数' || r == '數') && strings.ContainsRune("据據字量学學码碼额額目", r2) {
-					break loop // 十数据: "ten data"
-				}
-				c.vague = true
-				afterQual = true
-				elide = -1
-			default:
-				break loop
-			}
-		}
-		j += n
-		c.end = j
-	}
-	if c.end == c.start {
-		return c
-	}
-	if seqN >= 2 && !c.units {
-		c.seq = seqN
-		c.val = float64(seqVal)
-		c.ok = true
-		return c
-	}
-	var last float64
-	if hasD {
-		if elide >= 0 && prev == pDigit && d.exp == 0 && d.mant < 10 {
-			last = d.shift(elide).float()
-		} else {
-			last = d.float()
-		}
-	}
-	if !c.units {
-		c.val = last
-	} else {
-		c.val = yi + wan + sec + last
-	}
-	c.ok = true
-	return c
-}
-
+// zhScanner is the state of AppendChinese: the text, the numbers found
+// and the end of the last month, for the day after it.
 type zhScanner struct {
 	s   string
 	out []Number
@@ -463,6 +137,7 @@ type zhScanner struct {
 	monthEnd int
 }
 
+// emit appends n unless its value overflowed.
 func (z *zhScanner) emit(n Number) {
 	if math.IsInf(n.Value, 0) || math.IsNaN(n.Value) {
 		return // a run of hundreds of digits
@@ -533,7 +208,6 @@ func dayNotAfter(s string, i int) bool {
 func (z *zhScanner) number(start, cs int, ordinal bool) int {
 	s := z.s
 	r0, n0 := runeAt(s, cs)
-	skip := cs + n0
 	arabicStart := isDigitAt(s, cs)
 	if !arabicStart && !ordinal {
 		if end, ok := stopAt(s, cs, r0); ok {
@@ -545,157 +219,278 @@ func (z *zhScanner) number(start, cs int, ordinal bool) int {
 	}
 	c := parseCore(s, cs)
 	if !c.ok || !c.arabic && c.val == 0 && !c.decimal {
-		return max(skip, c.end) // 零售, a lone 〇
+		return max(cs+n0, c.end) // 零售, a lone 〇
 	}
 	if arabicStart && !c.units && !ordinal {
-		if end, ok := z.arabicSpecial(c); ok {
+		if end, ok := z.arabicSpecial(&c); ok {
 			return end
 		}
 	}
-	// Fractions: 三分之一.
-	if !ordinal && c.isInt() && c.val > 0 && strings.HasPrefix(s[c.end:], "分之") {
-		c2 := parseCore(s, c.end+len("分之"))
-		if c2.ok && c2.seq == 0 && c2.val > 0 {
-			z.emit(Number{Value: c2.val / c.val, Kind: Fraction, Start: start, End: c2.end})
-			return c2.end
+	if !ordinal {
+		if end, ok := z.fraction(start, &c); ok {
+			return end
 		}
 	}
-	kind := Cardinal
+	n := zhNum{c: &c, cs: cs, start: start, end: c.end, v: c.val, kind: Cardinal}
 	if ordinal {
-		kind = Ordinal
+		n.kind = Ordinal
 	}
-	var flags Flags
-	end := c.end
-	v := c.val
-	next, nn := runeAt(s, end)
 	if c.seq > 0 {
-		// Digit by digit: a year (一九八九年), or 二〇二二 with a zero in it.
-		d1, d2 := int(v)/10, int(v)%10
-		switch {
-		case next == '年' && c.seq >= 3 && c.seq <= 4:
-			if r2, _ := runeAt(s, end+nn); r2 == '代' {
-				kind, end = Decade, end+nn+len("代")
-			} else {
-				kind, end = Year, end+nn
-			}
-		case next == '年' && c.seq == 2 && d2 != d1+1:
-			// 九一年 = 1991, 〇八年 = 2008, 九〇年代; but 三四年 is "three
-			// or four years".
-			if r2, _ := runeAt(s, end+nn); r2 == '代' {
-				kind, end = Decade, end+nn+len("代")
-			} else {
-				kind, end = Year, end+nn
-				if d1 >= 5 {
-					v += 1900
-				} else {
-					v += 2000
-				}
-			}
-		case c.seq == 4 && v >= 1800 && v <= 2100: // （一九八九）
-			kind = Year
-		case c.seqZero && c.seq >= 3:
-		default:
-			return c.end // 三四, 七八: "three or four"
-		}
-		z.emit(Number{Value: v, Kind: kind, Start: start, End: end})
-		return end
+		return z.sequence(&n)
 	}
+	return z.quantity(&n, ordinal)
+}
+
+// fraction reads 三分之一 after the numeral c.
+func (z *zhScanner) fraction(start int, c *zhCore) (int, bool) {
+	s := z.s
+	if !c.isInt() || c.val <= 0 || !strings.HasPrefix(s[c.end:], "分之") {
+		return 0, false
+	}
+	c2 := parseCore(s, c.end+len("分之"))
+	if !c2.ok || c2.seq != 0 || c2.val <= 0 {
+		return 0, false
+	}
+	z.emit(Number{Value: c2.val / c.val, Kind: Fraction, Start: start, End: c2.end})
+	return c2.end, true
+}
+
+// zhNum is the state of zhScanner.number once the numeral is read: the
+// numeral and what its context has decided so far.
+type zhNum struct {
+	c     *zhCore // the numeral
+	cs    int     // where the numeral starts
+	start int     // where the span starts: before 第 or 民国
+	end   int     // where the span ends: after the suffix
+	v     float64
+	kind  Kind
+	flags Flags
+}
+
+// number returns n as a Number.
+func (n *zhNum) number() Number {
+	return Number{Value: n.v, Kind: n.kind, Flags: n.flags, Start: n.start, End: n.end}
+}
+
+// plainSmall reports whether the numeral is a plain integer: no fraction,
+// approximation or vagueness.
+func (n *zhNum) plainSmall() bool {
+	c := n.c
+	return c.isInt() && !c.approx && !c.vague && !c.decimal
+}
+
+// sequence finishes a numeral read digit by digit: a year (一九八九年,
+// 九一年 = 1991, 〇八年 = 2008, （一九八九）), a decade (九〇年代) or a number
+// with a zero in it (二〇二二). Other runs of digits are ranges (三四, 七八:
+// "three or four") and are skipped, and so is 三四年, "three or four
+// years".
+func (z *zhScanner) sequence(n *zhNum) int {
+	s := z.s
+	c := n.c
+	next, nn := runeAt(s, n.end)
+	d1, d2 := int(n.v)/10, int(n.v)%10
+	switch {
+	case next == '年' && c.seq >= 3 && c.seq <= 4:
+		n.yearSuffix(s, nn, 0)
+	case next == '年' && c.seq == 2 && d2 != d1+1:
+		century := 2000.0
+		if d1 >= 5 {
+			century = 1900
+		}
+		n.yearSuffix(s, nn, century)
+	case c.seq == 4 && n.v >= 1800 && n.v <= 2100:
+		n.kind = Year
+	case c.seqZero && c.seq >= 3:
+	default:
+		return c.end
+	}
+	z.emit(Number{Value: n.v, Kind: n.kind, Start: n.start, End: n.end})
+	return n.end
+}
+
+// yearSuffix reads 年 (of nn bytes) after a digit-by-digit numeral as a
+// year, plus century when it is given, or 年代 as a decade.
+func (n *zhNum) yearSuffix(s string, nn int, century float64) {
+	if n.decadeAt(s, nn) {
+		return
+	}
+	n.kind, n.end = Year, n.end+nn
+	n.v += century
+}
+
+// decadeAt reads 年代 after the numeral (年 is nn bytes) as a decade and
+// reports whether it did.
+func (n *zhNum) decadeAt(s string, nn int) bool {
+	if r2, _ := runeAt(s, n.end+nn); r2 != '代' {
+		return false
+	}
+	n.kind, n.end = Decade, n.end+nn+len("代")
+	return true
+}
+
+// quantity finishes a numeral read positionally (一百二十三, 50万, 3.5):
+// its suffix, then its context, and emits it.
+func (z *zhScanner) quantity(n *zhNum, ordinal bool) int {
+	s := z.s
+	c := n.c
 	if c.vague {
-		flags |= Vague
+		n.flags |= Vague
 	}
 	if c.approx {
-		flags |= Approx
+		n.flags |= Approx
 	}
-	plainSmall := c.isInt() && !c.approx && !c.vague && !c.decimal
 	if !ordinal {
-		switch next {
-		case '年':
-			if r2, _ := runeAt(s, end+nn); r2 == '代' {
-				kind, end = Decade, end+nn+len("代")
-			} else if c.arabic && !c.units && c.lit.plainInt(4) && c.lit.intDigits >= 3 {
-				kind, end = Year, end+nn
-			} else if plainSmall && v >= 1 && v < 200 && start >= len("民国") &&
-				(s[start-len("民国"):start] == "民国" || s[start-len("民國"):start] == "民國") {
-				// Years of the Republic of China: 民国七十六年 = 1987.
-				kind, v, end = Year, v+1911, end+nn
-				start -= len("民国")
-			}
-		case '月':
-			if plainSmall && !c.liang && v >= 1 && v <= 12 && (c.arabic || c.nunits <= 1) {
-				kind, end = Month, end+nn
-			}
-		case '日', '号', '號':
-			if plainSmall && v >= 1 && v <= 31 && (cs == z.monthEnd || next == '日' && c.arabic) && !dayNotAfter(s, end+nn) {
-				kind, end = Day, end+nn
-			}
-		case '世':
-			if r2, n2 := runeAt(s, end+nn); (r2 == '纪' || r2 == '紀') && plainSmall && v >= 2 && v <= 30 {
-				ce := end + nn + n2
-				if c2 := parseCore(s, ce); c2.ok && c2.seq == 0 && c2.isInt() && c2.val < 100 && strings.HasPrefix(s[c2.end:], "年代") {
-					kind, v, end = Decade, (v-1)*100+c2.val, c2.end+len("年代")
-				} else {
-					kind, end = Ordinal, ce
-				}
-			}
-		case '%', '％':
-			kind, end = Percent, end+nn
-		case '是':
-			if plainSmall && !c.arabic && v >= 1 && v <= 10 && clauseStart(s, start) {
-				flags |= Marker
-			}
-		case '、':
-			if plainSmall && !c.arabic && v < 100 && clauseStart(s, start) {
-				flags |= Marker
-			}
-		case ')', '）':
-			if plainSmall && !c.arabic && v < 100 && openBefore(s, start) {
-				flags |= Marker
-			}
-		}
+		n.suffix(s, z.monthEnd)
 	}
-	if kind == Month {
-		z.monthEnd = end
+	if n.kind == Month {
+		z.monthEnd = n.end
 	}
-	if kind == Cardinal && c.arabic && !c.units && c.lit.plainInt(4) && c.lit.intDigits == 4 && flags&Code == 0 {
-		if y := c.lit.intValue(); y >= 1800 && y <= 2100 {
-			kind = Year
-		}
+	if n.kind == Cardinal && c.arabic && !c.units && c.lit.bareYear() {
+		n.kind = Year
 	}
 	if c.arabic && codeBefore(s, c.start) {
-		flags |= Code
+		n.flags |= Code
 	}
-	// Qualifiers around the number.
-	if kind == Cardinal || kind == Percent || kind == Ordinal {
-		ap, shang := approxBefore(s, start)
-		if ap {
-			flags |= Approx
-		}
-		if shang && c.bare {
-			flags |= Vague
-		}
-		if kind == Cardinal && approxAfter(s, end) {
-			flags |= Approx
+	n.qualifiers(s)
+	if n.kind == Cardinal && n.flags&(Approx|Vague|Marker) == 0 {
+		if !n.weak(s) {
+			return n.end // 小四, 老三: a name
 		}
 	}
-	if kind == Cardinal && flags&(Approx|Vague|Marker) == 0 {
-		switch {
-		case c.single(s, "一"):
-			flags |= Weak
-		case c.bare && c.bareExp >= 2 && c.nunits == 1:
-			flags |= Weak // 百年, 千人: often not a count
-		case !c.arabic && c.nunits == 0 && end-start == 3:
-			// A lone digit after a nickname prefix (小四, 老三, 阿二) or a
-			// common surname (王二, 张三) is a name.
-			switch pr, _ := runeBefore(s, start); pr {
-			case '小', '老', '阿':
-				return end
-			case '王', '张', '張', '李', '刘', '劉', '陈', '陳', '赵', '趙', '孙', '孫', '吴', '吳', '郑', '鄭':
-				flags |= Weak
-			}
+	z.emit(n.number())
+	return n.end
+}
+
+// suffix reads what follows the numeral, one step per class of its first
+// rune: a date part (年, 月, 日 or 号), a century (世纪), a percent sign,
+// or what closes a list marker (是, 、, ）). monthEnd is where the last
+// month ended.
+func (n *zhNum) suffix(s string, monthEnd int) {
+	next, nn := runeAt(s, n.end)
+	switch next {
+	case '年':
+		n.year(s, nn)
+	case '月':
+		n.month(nn)
+	case '日', '号', '號':
+		n.day(s, next, nn, monthEnd)
+	case '世':
+		n.century(s, nn)
+	case '%', '％':
+		n.kind, n.end = Percent, n.end+nn
+	case '是', '、', ')', '）':
+		n.marker(s, next)
+	}
+}
+
+// year reads 年 (nn bytes): a decade (90年代), a year in Arabic digits
+// (2022年) or of the Republic of China (民国七十六年 = 1987).
+func (n *zhNum) year(s string, nn int) {
+	c := n.c
+	switch {
+	case n.decadeAt(s, nn):
+	case c.arabic && !c.units && c.lit.plainInt(4) && c.lit.intDigits >= 3:
+		n.kind, n.end = Year, n.end+nn
+	case n.plainSmall() && n.v >= 1 && n.v < 200 && afterMinguo(s, n.start):
+		n.kind, n.v, n.end = Year, n.v+1911, n.end+nn
+		n.start -= len("民国")
+	}
+}
+
+// afterMinguo reports whether s[:i] ends with 民国 or 民國.
+func afterMinguo(s string, i int) bool {
+	return i >= len("民国") && (s[i-len("民国"):i] == "民国" || s[i-len("民國"):i] == "民國")
+}
+
+// month reads 月 (nn bytes) after a plain 1 to 12: 11月, 十一月.
+func (n *zhNum) month(nn int) {
+	c := n.c
+	if n.plainSmall() && !c.liang && n.v >= 1 && n.v <= 12 && (c.arabic || c.nunits <= 1) {
+		n.kind, n.end = Month, n.end+nn
+	}
+}
+
+// day reads 日, 号 or 號 (next, nn bytes) after a plain 1 to 31 right after
+// a month (11月15日), or 日 after Arabic digits (15日); not 日本, 日元.
+func (n *zhNum) day(s string, next rune, nn, monthEnd int) {
+	if n.plainSmall() && n.v >= 1 && n.v <= 31 && (n.cs == monthEnd || next == '日' && n.c.arabic) && !dayNotAfter(s, n.end+nn) {
+		n.kind, n.end = Day, n.end+nn
+	}
+}
+
+// century reads 世纪 (世 is nn bytes): an ordinal (20世纪), or with a
+// decade after it (20世纪90年代) the decade's first year.
+func (n *zhNum) century(s string, nn int) {
+	r2, n2 := runeAt(s, n.end+nn)
+	if (r2 != '纪' && r2 != '紀') || !n.plainSmall() || n.v < 2 || n.v > 30 {
+		return
+	}
+	ce := n.end + nn + n2
+	if c2 := parseCore(s, ce); c2.ok && c2.seq == 0 && c2.isInt() && c2.val < 100 && strings.HasPrefix(s[c2.end:], "年代") {
+		n.kind, n.v, n.end = Decade, (n.v-1)*100+c2.val, c2.end+len("年代")
+	} else {
+		n.kind, n.end = Ordinal, ce
+	}
+}
+
+// marker flags a small Chinese numeral as a list marker when next closes
+// one: 一是 and 一、 opening a clause, （一）.
+func (n *zhNum) marker(s string, next rune) {
+	if !n.plainSmall() || n.c.arabic {
+		return
+	}
+	var ok bool
+	switch next {
+	case '是':
+		ok = n.v >= 1 && n.v <= 10 && clauseStart(s, n.start)
+	case '、':
+		ok = n.v < 100 && clauseStart(s, n.start)
+	default: // ) or ）
+		ok = n.v < 100 && openBefore(s, n.start)
+	}
+	if ok {
+		n.flags |= Marker
+	}
+}
+
+// qualifiers flags a cardinal, ordinal or percentage by the words around
+// it: approximate after 近, 约, 逾, 超过 or before 左右, 以上; vague after 上
+// when it has no digit (上百, 上千).
+func (n *zhNum) qualifiers(s string) {
+	if n.kind != Cardinal && n.kind != Percent && n.kind != Ordinal {
+		return
+	}
+	ap, shang := approxBefore(s, n.start)
+	if ap {
+		n.flags |= Approx
+	}
+	if shang && n.c.bare {
+		n.flags |= Vague
+	}
+	if n.kind == Cardinal && approxAfter(s, n.end) {
+		n.flags |= Approx
+	}
+}
+
+// weak flags a cardinal that is often no quantity: 一 alone, a bare 百, 千,
+// 万 or 亿, a lone digit after a common surname (王二). It reports false
+// when the number is a name to skip: a lone digit after 小, 老 or 阿.
+func (n *zhNum) weak(s string) bool {
+	c := n.c
+	switch {
+	case c.single(s, "一"):
+		n.flags |= Weak
+	case c.bare && c.bareExp >= 2 && c.nunits == 1:
+		n.flags |= Weak // 百年, 千人: often not a count
+	case !c.arabic && c.nunits == 0 && n.end-n.start == 3:
+		switch pr, _ := runeBefore(s, n.start); pr {
+		case '小', '老', '阿':
+			return false
+		case '王', '张', '張', '李', '刘', '劉', '陈', '陳', '赵', '趙', '孙', '孫', '吴', '吳', '郑', '鄭':
+			n.flags |= Weak
 		}
 	}
-	z.emit(Number{Value: v, Kind: kind, Flags: flags, Start: start, End: end})
-	return end
+	return true
 }
 
 // special handles constructions that start with a numeral but are read as a
@@ -746,20 +541,8 @@ func (z *zhScanner) special(cs int, r0 rune, n0 int) (int, bool) {
 }
 
 // arabicSpecial handles markers and ISO dates written in Arabic digits.
-func (z *zhScanner) arabicSpecial(c zhCore) (int, bool) {
-	s := z.s
-	l := c.lit
-	if end, ok := markerEnd(s, l); ok {
-		z.emit(Number{Value: l.val.float(), Kind: Cardinal, Flags: Marker, Start: l.start, End: l.end})
-		return end, true
-	}
-	if m, d, ok := isoDate(s, l); ok {
-		z.emit(Number{Value: l.val.float(), Kind: Year, Start: l.start, End: l.end})
-		z.emit(Number{Value: m.val.float(), Kind: Month, Start: m.start, End: m.end})
-		z.emit(Number{Value: d.val.float(), Kind: Day, Start: d.start, End: d.end})
-		return d.end, true
-	}
-	return 0, false
+func (z *zhScanner) arabicSpecial(c *zhCore) (int, bool) {
+	return markerOrDate(z.s, c.lit, z.emit)
 }
 
 // weekday reads 星期三, 礼拜天, 周三 starting at s[i].

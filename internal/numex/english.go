@@ -40,6 +40,7 @@ func AppendEnglish(dst []Number, s string) []Number {
 	return e.out
 }
 
+// tokKind is the kind of a token of English text.
 type tokKind uint8
 
 const (
@@ -49,6 +50,8 @@ const (
 	tOther
 )
 
+// tok is a token: a run of ASCII letters, an Arabic numeral, or one other
+// rune.
 type tok struct {
 	kind       tokKind
 	start, end int
@@ -80,6 +83,8 @@ func lexTok(s string, i int) tok {
 	return tok{kind: tOther, start: i, end: i + n}
 }
 
+// enScanner is the state of AppendEnglish: the text, the numbers found
+// and where the last approximation word ended.
 type enScanner struct {
 	s   string
 	out []Number
@@ -88,6 +93,8 @@ type enScanner struct {
 	approxAt int
 }
 
+// emit appends n unless its value overflowed, as approximate when an
+// approximation word comes right before it.
 func (e *enScanner) emit(n Number) {
 	if math.IsInf(n.Value, 0) || math.IsNaN(n.Value) {
 		return // a run of hundreds of digits
@@ -122,6 +129,8 @@ func (e *enScanner) nextWord(p int) (ws, we int, ok bool) {
 	return i, j, true
 }
 
+// peekClass returns the class and span of the word after position p (see
+// nextWord), or the zero class and p, p when there is none.
 func (e *enScanner) peekClass(p int) (wclass, int, int) {
 	ws, we, ok := e.nextWord(p)
 	if !ok {
@@ -148,10 +157,13 @@ func (e *enScanner) prevWordClass(p int) wkind {
 	return classify(s[j:i]).kind
 }
 
+// word handles a word token, one step per word class: a Roman numeral,
+// an approximation word, a month or weekday, "No.", a vague magnitude,
+// "both", "a" and the number words. It returns where to continue.
 func (e *enScanner) word(t tok) int {
 	s := e.s
 	if isUpper(s[t.start]) {
-		if v := romanValue(s[t.start:t.end]); v > 0 && (t.end-t.start >= 2 || e.romanContext(t.start)) {
+		if v := romanValue(s[t.start:t.end]); v > 0 && (t.end-t.start >= 2 || romanContext(s, t.start)) {
 			e.emit(Number{Value: float64(v), Kind: Cardinal, Start: t.start, End: t.end})
 			return t.end
 		}
@@ -171,34 +183,14 @@ func (e *enScanner) word(t tok) int {
 		}
 		return t.end
 	case wNo:
-		// "No. 1", "No.1": an ordinal, as 第一.
-		j := t.end
-		if j < len(s) && s[j] == '.' {
-			j = skipSpace(s, j+1)
-			if isDigitAt(s, j) {
-				l := lexNum(s, j)
-				if l.plainInt(6) {
-					e.emit(Number{Value: l.val.float(), Kind: Ordinal, Start: t.start, End: l.end})
-					return l.end
-				}
-			}
-		}
-		return t.end
+		return e.numberSign(t)
 	case wVague, wFew:
 		return e.vague(t, c)
 	case wBoth:
 		e.emit(Number{Value: 2, Kind: Cardinal, Flags: Weak, Start: t.start, End: t.end})
 		return t.end
 	case wA:
-		// "a third of", "a quarter of".
-		if dc, _, dwe := e.peekClass(t.end); dc.kind == wDenom || dc.kind == wOrdUnit && dc.val >= 3 && dc.val <= 10 {
-			if oc, _, _ := e.peekClass(dwe); oc.kind == wOf {
-				e.emit(Number{Value: 1 / float64(dc.val), Kind: Fraction, Start: t.start, End: dwe})
-				return dwe
-			}
-			return t.end
-		}
-		return e.words(t)
+		return e.article(t)
 	}
 	if c.kind.isNumberWord() {
 		return e.words(t)
@@ -206,68 +198,120 @@ func (e *enScanner) word(t tok) int {
 	return t.end
 }
 
-// number handles an Arabic numeral token.
+// numberSign reads "No. 1" and "No.1" at the word t ("No"): an ordinal,
+// as 第一.
+func (e *enScanner) numberSign(t tok) int {
+	s := e.s
+	j := t.end
+	if j >= len(s) || s[j] != '.' {
+		return t.end
+	}
+	j = skipSpace(s, j+1)
+	if !isDigitAt(s, j) {
+		return t.end
+	}
+	l := lexNum(s, j)
+	if !l.plainInt(6) {
+		return t.end
+	}
+	e.emit(Number{Value: l.val.float(), Kind: Ordinal, Start: t.start, End: l.end})
+	return l.end
+}
+
+// article reads a number opening with the word t, "a" or "an": a fraction
+// ("a third of", "a quarter of") or a spelled-out number ("a hundred").
+func (e *enScanner) article(t tok) int {
+	dc, _, dwe := e.peekClass(t.end)
+	if dc.kind != wDenom && !(dc.kind == wOrdUnit && dc.val >= 3 && dc.val <= 10) {
+		return e.words(t)
+	}
+	if oc, _, _ := e.peekClass(dwe); oc.kind == wOf {
+		e.emit(Number{Value: 1 / float64(dc.val), Kind: Fraction, Start: t.start, End: dwe})
+		return dwe
+	}
+	return t.end
+}
+
+// number handles an Arabic numeral token: a marker or ISO date, else a
+// number with its suffix and scale, a day before its month, or a year.
 func (e *enScanner) number(t tok) int {
 	s := e.s
 	l := t.lit
-	if end, ok := markerEnd(s, l); ok {
-		e.emit(Number{Value: l.val.float(), Kind: Cardinal, Flags: Marker, Start: l.start, End: l.end})
+	if end, ok := markerOrDate(s, l, e.emit); ok {
 		return end
-	}
-	if m, d, ok := isoDate(s, l); ok {
-		e.emit(Number{Value: l.val.float(), Kind: Year, Start: l.start, End: l.end})
-		e.emit(Number{Value: m.val.float(), Kind: Month, Start: m.start, End: m.end})
-		e.emit(Number{Value: d.val.float(), Kind: Day, Start: d.start, End: d.end})
-		return d.end
 	}
 	var flags Flags
 	if codeBefore(s, l.start) {
 		flags |= Code
 	}
 	v := l.val
-	kind := Cardinal
-	end := l.end
-	plain := l.plainInt(19)
-	if plain {
-		if n := ordSuffixAt(s, end); n > 0 {
-			kind = Ordinal
-			end += n
-		} else if n := decadeSuffixAt(s, end); n > 0 && (l.intDigits == 4 || l.intDigits == 2) && l.val.mant%10 == 0 {
-			kind = Decade
-			end += n
-		}
-	}
+	kind, end := arabicSuffix(s, l)
 	scaled := false
 	if kind == Cardinal {
-		if n := e.percentAfter(end); n > 0 {
-			kind = Percent
-			end += n
-		} else if k, we := e.scaleAfter(end); k > 0 {
-			v = v.shift(k)
-			end = we
-			scaled = true
-			if n := e.percentAfter(end); n > 0 {
-				kind = Percent
-				end += n
-			}
-		}
+		kind, v, end, scaled = e.percentOrScale(v, end)
 	}
-	// A day before its month: "15 November", "15th of November".
 	if flags == 0 && !scaled && l.plainInt(2) && (kind == Cardinal || kind == Ordinal) {
-		if dv := l.intValue(); dv >= 1 && dv <= 31 {
-			if mws, mwe, mc, ok := e.monthAfterDay(end); ok {
-				e.emit(Number{Value: float64(dv), Kind: Day, Start: l.start, End: end})
-				return e.month(mws, mwe, mc, true)
-			}
+		if next, ok := e.dayMonth(l, end); ok {
+			return next
 		}
 	}
-	if kind == Cardinal && flags == 0 && !scaled && l.plainInt(4) && l.intDigits == 4 {
-		if y := l.intValue(); y >= 1800 && y <= 2100 {
-			kind = Year
-		}
+	if kind == Cardinal && flags == 0 && !scaled && l.bareYear() {
+		kind = Year
 	}
 	e.emit(Number{Value: v.float(), Kind: kind, Flags: flags, Start: l.start, End: end})
 	return end
+}
+
+// arabicSuffix reads an ordinal suffix (15th, 21st) or a decade suffix
+// (1990s, 80's) after the literal l and returns the kind it gives and
+// where it ends.
+func arabicSuffix(s string, l numLit) (Kind, int) {
+	end := l.end
+	if !l.plainInt(19) {
+		return Cardinal, end
+	}
+	if n := ordSuffixAt(s, end); n > 0 {
+		return Ordinal, end + n
+	}
+	if n := decadeSuffixAt(s, end); n > 0 && (l.intDigits == 4 || l.intDigits == 2) && l.val.mant%10 == 0 {
+		return Decade, end + n
+	}
+	return Cardinal, end
+}
+
+// percentOrScale reads what follows the value v at p: a percent (15%,
+// 15 per cent), or a scale word (1.2 billion, 5bn) and maybe a percent
+// after it. It returns the kind, the scaled value, the end and whether a
+// scale was read.
+func (e *enScanner) percentOrScale(v decimal, p int) (Kind, decimal, int, bool) {
+	if n := e.percentAfter(p); n > 0 {
+		return Percent, v, p + n, false
+	}
+	k, we := e.scaleAfter(p)
+	if k == 0 {
+		return Cardinal, v, p, false
+	}
+	v = v.shift(k)
+	if n := e.percentAfter(we); n > 0 {
+		return Percent, v, we + n, true
+	}
+	return Cardinal, v, we, true
+}
+
+// dayMonth reads the literal l (with its suffix up to end) as a day before
+// a month name: "15 November", "15th of November". It emits the date and
+// returns where it ends.
+func (e *enScanner) dayMonth(l numLit, end int) (int, bool) {
+	dv := l.intValue()
+	if dv < 1 || dv > 31 {
+		return 0, false
+	}
+	mws, mwe, mc, ok := e.monthAfterDay(end)
+	if !ok {
+		return 0, false
+	}
+	e.emit(Number{Value: float64(dv), Kind: Day, Start: l.start, End: end})
+	return e.month(mws, mwe, mc, true), true
 }
 
 // decadeSuffixAt returns the length of "s" or "'s" closing a decade (1990s).
@@ -416,249 +460,4 @@ func (e *enScanner) yearAfter(p int) int {
 		return l.end
 	}
 	return p
-}
-
-// words reads a spelled-out number starting with the word t.
-func (e *enScanner) words(t tok) int {
-	s := e.s
-	var total, cur int64 // completed scale groups; the group below a thousand
-	lastScale := int64(0)
-	kind := Cardinal
-	prev := wNone
-	first := wNone
-	n := 0
-	end := t.start
-	ws, we := t.start, t.end
-	for {
-		c := classify(s[ws:we])
-		r := cur % 100
-		ok := false
-		switch c.kind {
-		case wA:
-			if n == 0 {
-				switch nc, _, _ := e.peekClass(we); nc.kind {
-				case wHundred, wScale, wDozen, wScore:
-					cur, ok = 1, true
-				}
-			}
-		case wUnit, wOrdUnit:
-			switch {
-			case prev == wAnd: // checked when "and" was accepted
-				ok = true
-			case r == 0 && prev != wUnit && prev != wOrdUnit:
-				ok = true
-			case r >= 20 && r%10 == 0 && c.val < 10 && (prev == wTen || prev == wTenScore):
-				ok = true
-			}
-			if ok {
-				cur += c.val
-			}
-		case wTen, wOrdTen, wTenScore:
-			if r == 0 && prev != wUnit || prev == wAnd && r > 0 && r < 10 {
-				cur += c.val
-				ok = true
-			}
-		case wHundred, wOrdHundred:
-			if cur < 100 && (cur > 0 || n == 0) && prev != wHundred {
-				cur = max(cur, 1) * 100
-				ok = true
-			}
-		case wScale, wOrdScale:
-			if (lastScale == 0 || c.val < lastScale) && (cur > 0 || n == 0) && cur < 1000 {
-				total += max(cur, 1) * pow10i(c.val)
-				cur = 0
-				lastScale = c.val
-				ok = true
-			}
-		case wScore:
-			if cur > 0 && cur < 20 {
-				cur *= 20
-				ok = true
-			}
-		case wDozen:
-			if cur < 100 {
-				cur = max(cur, 1) * 12
-				ok = true
-			}
-		case wAnd:
-			if n > 0 {
-				nc, _, _ := e.peekClass(we)
-				switch {
-				case (r == 0 && total+cur > 0) && (nc.kind == wUnit || nc.kind == wTen || nc.kind == wOrdUnit || nc.kind == wOrdTen):
-					ok = true // one hundred and five
-				case r > 0 && r < 10 && (nc.kind == wTen || nc.kind == wOrdTen):
-					ok = true // seven and twenty
-				case (prev == wScore || prev == wTenScore) && (nc.kind == wUnit || nc.kind == wOrdUnit):
-					ok = true // threescore and ten
-				case prev == wTen && (nc.kind == wUnit || nc.kind == wOrdUnit) && nc.val < 10:
-					ok = true // sixty and five
-				}
-			}
-		}
-		if !ok {
-			break
-		}
-		if c.kind != wAnd {
-			end = we
-		}
-		if n == 0 {
-			first = c.kind
-		}
-		n++
-		prev = c.kind
-		if c.kind.isOrdinal() {
-			kind = Ordinal
-			break
-		}
-		if c.kind == wDozen {
-			break
-		}
-		nws, nwe, more := e.nextWord(we)
-		if !more {
-			break
-		}
-		ws, we = nws, nwe
-	}
-	if end == t.start {
-		return t.end
-	}
-	value := total + cur
-	var flags Flags
-	if n == 1 && value == 1 {
-		switch first {
-		case wUnit: // "one"
-			if e.skipOne(t.start, end) {
-				return end
-			}
-			flags |= Weak
-		case wOrdUnit: // "first"
-			flags |= Weak
-		}
-	}
-	num := Number{Value: float64(value), Kind: kind, Flags: flags, Start: t.start, End: end}
-	if kind == Cardinal && lastScale == 0 && value >= 1 && value <= 10 {
-		if fe, fv, ok := e.fraction(end, value, first == wUnit && n == 1); ok {
-			num.Value, num.Kind, num.Flags, num.End = fv, Fraction, 0, fe
-		}
-	}
-	if num.Kind == Cardinal {
-		if p := e.percentAfter(end); p > 0 {
-			num.Kind, num.Flags, num.End = Percent, 0, end+p
-		}
-	}
-	e.emit(num)
-	return num.End
-}
-
-func pow10i(k int64) int64 {
-	p := int64(1)
-	for ; k > 0; k-- {
-		p *= 10
-	}
-	return p
-}
-
-// skipOne reports whether "one" at s[start:end] is a pronoun or part of a
-// phrase rather than a number: no one, any one, the one, one of, one another,
-// one's.
-func (e *enScanner) skipOne(start, end int) bool {
-	s := e.s
-	if end < len(s) && (s[end] == '\'' || end+3 <= len(s) && s[end:end+3] == "’") {
-		return true
-	}
-	switch e.prevWordClass(start) {
-	case wNo, wDet:
-		return true
-	}
-	switch c, _, _ := e.peekClass(end); c.kind {
-	case wOf, wAnother:
-		return true
-	}
-	return false
-}
-
-// fraction reads a denominator after a spelled-out numerator: "two thirds",
-// "one third", "one-fifth". Singular denominators need the numerator "one".
-func (e *enScanner) fraction(p int, num int64, one bool) (int, float64, bool) {
-	c, _, we := e.peekClass(p)
-	switch {
-	case c.kind == wDenoms:
-	case one && (c.kind == wDenom || c.kind == wOrdUnit && c.val >= 3 && c.val <= 10):
-	default:
-		return 0, 0, false
-	}
-	return we, float64(num) / float64(c.val), true
-}
-
-// vague reads "dozens", "hundreds of thousands", "tens of millions",
-// "several hundred", "a few thousand".
-func (e *enScanner) vague(t tok, c wclass) int {
-	exp := c.val
-	end := t.end
-	if c.kind == wFew {
-		nc, _, we := e.peekClass(end)
-		switch nc.kind {
-		case wHundred, wScale:
-			exp, end = nc.val, we
-		case wDozen:
-			exp, end = 1, we
-		default:
-			return t.end
-		}
-		if nc2, _, we2 := e.peekClass(end); nc2.kind == wScale && nc.kind == wHundred {
-			exp, end = exp+nc2.val, we2
-		}
-	} else {
-		// "tens of thousands", "hundreds of millions".
-		for {
-			oc, _, owe := e.peekClass(end)
-			if oc.kind != wOf {
-				break
-			}
-			nc, _, nwe := e.peekClass(owe)
-			if nc.kind != wVague || nc.val < 2 {
-				break
-			}
-			exp, end = exp+nc.val, nwe
-		}
-		if end == t.end && eqFold(e.s[t.start:t.end], "tens") {
-			return t.end
-		}
-	}
-	e.emit(Number{Value: pow10(int(exp)), Kind: Cardinal, Flags: Vague, Start: t.start, End: end})
-	return end
-}
-
-// romanContext reports whether the word before p introduces a one-letter
-// Roman numeral: annex I, chapter V, part X.
-func (e *enScanner) romanContext(p int) bool {
-	s := e.s
-	i := p
-	for i > 0 && s[i-1] == ' ' {
-		i--
-	}
-	j := i
-	for j > 0 && isLetter(s[j-1]) {
-		j--
-	}
-	if i == p || j == i {
-		return false
-	}
-	w := s[j:i]
-	for _, k := range [...]string{"annex", "annexes", "chapter", "section", "article", "schedule", "table",
-		"phase", "form", "volume", "title", "appendix"} {
-		if eqFold(w, k) {
-			return true
-		}
-	}
-	// After these, "I" is more often the pronoun: "for my part I will".
-	if s[p] == 'I' {
-		return false
-	}
-	for _, k := range [...]string{"part", "class", "grade", "stage", "type", "category", "book"} {
-		if eqFold(w, k) {
-			return true
-		}
-	}
-	return false
 }

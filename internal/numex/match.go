@@ -85,6 +85,17 @@ func Match(a, b []Number) (matched, total float64) {
 	return matched, total
 }
 
+// sameValue compares two extracted values with a relative tolerance, so
+// values computed through different scales (50万, 500,000) agree.
+func sameValue(a, b float64) bool {
+	if a == b {
+		return true
+	}
+	d := math.Abs(a - b)
+	m := math.Max(math.Abs(a), math.Abs(b))
+	return d <= 1e-9*m
+}
+
 // Similarity returns matched/total from [Match], in [0, 1]. It returns 0
 // when total is 0 (no numbers that count on either side); call [Match] to
 // tell that case from a mismatch.

@@ -45,293 +45,203 @@ type wclass struct {
 
 // classify returns the class of the ASCII word w, ignoring case.
 func classify(w string) wclass {
-	if len(w) == 0 || len(w) > 13 {
+	if len(w) == 0 || len(w) > maxWordLen {
 		return wclass{}
 	}
-	var buf [13]byte
+	var buf [maxWordLen]byte
+	h := uint32(hashSeed)
 	for i := 0; i < len(w); i++ {
 		buf[i] = w[i] | 0x20
+		h = hashStep(h, buf[i])
 	}
-	return lookupWord(string(buf[:len(w)]))
+	return wordIndex.lookup(buf[:len(w)], h)
 }
 
-// lookupWord maps a lower-case word to its class.
-func lookupWord(w string) wclass {
-	switch w {
-	case "a", "an":
-		return wclass{kind: wA, val: 1}
-	case "and":
-		return wclass{kind: wAnd}
-	case "of":
-		return wclass{kind: wOf}
+// wordClasses lists every word the English scanner knows, with its class
+// and value (see wclass). classify reads it through wordIndex.
+var wordClasses = map[string]wclass{
+	// Glue: "a hundred", "one hundred and five", "tens of thousands".
+	"a":   {kind: wA, val: 1},
+	"an":  {kind: wA, val: 1},
+	"and": {kind: wAnd},
+	"of":  {kind: wOf},
 
-	case "one":
-		return wclass{kind: wUnit, val: 1}
-	case "two":
-		return wclass{kind: wUnit, val: 2}
-	case "three":
-		return wclass{kind: wUnit, val: 3}
-	case "four":
-		return wclass{kind: wUnit, val: 4}
-	case "five":
-		return wclass{kind: wUnit, val: 5}
-	case "six":
-		return wclass{kind: wUnit, val: 6}
-	case "seven":
-		return wclass{kind: wUnit, val: 7}
-	case "eight":
-		return wclass{kind: wUnit, val: 8}
-	case "nine":
-		return wclass{kind: wUnit, val: 9}
-	case "ten":
-		return wclass{kind: wUnit, val: 10}
-	case "eleven":
-		return wclass{kind: wUnit, val: 11}
-	case "twelve":
-		return wclass{kind: wUnit, val: 12}
-	case "thirteen":
-		return wclass{kind: wUnit, val: 13}
-	case "fourteen":
-		return wclass{kind: wUnit, val: 14}
-	case "fifteen":
-		return wclass{kind: wUnit, val: 15}
-	case "sixteen":
-		return wclass{kind: wUnit, val: 16}
-	case "seventeen":
-		return wclass{kind: wUnit, val: 17}
-	case "eighteen":
-		return wclass{kind: wUnit, val: 18}
-	case "nineteen":
-		return wclass{kind: wUnit, val: 19}
+	// Units and teens.
+	"one":       {kind: wUnit, val: 1},
+	"two":       {kind: wUnit, val: 2},
+	"three":     {kind: wUnit, val: 3},
+	"four":      {kind: wUnit, val: 4},
+	"five":      {kind: wUnit, val: 5},
+	"six":       {kind: wUnit, val: 6},
+	"seven":     {kind: wUnit, val: 7},
+	"eight":     {kind: wUnit, val: 8},
+	"nine":      {kind: wUnit, val: 9},
+	"ten":       {kind: wUnit, val: 10},
+	"eleven":    {kind: wUnit, val: 11},
+	"twelve":    {kind: wUnit, val: 12},
+	"thirteen":  {kind: wUnit, val: 13},
+	"fourteen":  {kind: wUnit, val: 14},
+	"fifteen":   {kind: wUnit, val: 15},
+	"sixteen":   {kind: wUnit, val: 16},
+	"seventeen": {kind: wUnit, val: 17},
+	"eighteen":  {kind: wUnit, val: 18},
+	"nineteen":  {kind: wUnit, val: 19},
 
-	case "twenty":
-		return wclass{kind: wTen, val: 20}
-	case "thirty":
-		return wclass{kind: wTen, val: 30}
-	case "forty", "fourty":
-		return wclass{kind: wTen, val: 40}
-	case "fifty":
-		return wclass{kind: wTen, val: 50}
-	case "sixty":
-		return wclass{kind: wTen, val: 60}
-	case "seventy":
-		return wclass{kind: wTen, val: 70}
-	case "eighty":
-		return wclass{kind: wTen, val: 80}
-	case "ninety":
-		return wclass{kind: wTen, val: 90}
-	case "threescore":
-		return wclass{kind: wTenScore, val: 60}
-	case "fourscore":
-		return wclass{kind: wTenScore, val: 80}
+	// Tens; KJV threescore and fourscore.
+	"twenty":     {kind: wTen, val: 20},
+	"thirty":     {kind: wTen, val: 30},
+	"forty":      {kind: wTen, val: 40},
+	"fourty":     {kind: wTen, val: 40},
+	"fifty":      {kind: wTen, val: 50},
+	"sixty":      {kind: wTen, val: 60},
+	"seventy":    {kind: wTen, val: 70},
+	"eighty":     {kind: wTen, val: 80},
+	"ninety":     {kind: wTen, val: 90},
+	"threescore": {kind: wTenScore, val: 60},
+	"fourscore":  {kind: wTenScore, val: 80},
 
-	case "hundred":
-		return wclass{kind: wHundred, val: 2}
-	case "thousand":
-		return wclass{kind: wScale, val: 3}
-	case "million":
-		return wclass{kind: wScale, val: 6}
-	case "billion":
-		return wclass{kind: wScale, val: 9}
-	case "trillion":
-		return wclass{kind: wScale, val: 12}
+	// Scales: val is the power of ten.
+	"hundred":  {kind: wHundred, val: 2},
+	"thousand": {kind: wScale, val: 3},
+	"million":  {kind: wScale, val: 6},
+	"billion":  {kind: wScale, val: 9},
+	"trillion": {kind: wScale, val: 12},
 
-	case "first", "firstly":
-		return wclass{kind: wOrdUnit, val: 1}
-	case "secondly":
-		return wclass{kind: wOrdUnit, val: 2}
-	case "thirdly":
-		return wclass{kind: wOrdUnit, val: 3}
-	case "fourthly":
-		return wclass{kind: wOrdUnit, val: 4}
-	case "fifthly":
-		return wclass{kind: wOrdUnit, val: 5}
-	case "second":
-		return wclass{kind: wOrdUnit, val: 2}
-	case "third":
-		return wclass{kind: wOrdUnit, val: 3}
-	case "fourth":
-		return wclass{kind: wOrdUnit, val: 4}
-	case "fifth":
-		return wclass{kind: wOrdUnit, val: 5}
-	case "sixth":
-		return wclass{kind: wOrdUnit, val: 6}
-	case "seventh":
-		return wclass{kind: wOrdUnit, val: 7}
-	case "eighth":
-		return wclass{kind: wOrdUnit, val: 8}
-	case "ninth":
-		return wclass{kind: wOrdUnit, val: 9}
-	case "tenth":
-		return wclass{kind: wOrdUnit, val: 10}
-	case "eleventh":
-		return wclass{kind: wOrdUnit, val: 11}
-	case "twelfth":
-		return wclass{kind: wOrdUnit, val: 12}
-	case "thirteenth":
-		return wclass{kind: wOrdUnit, val: 13}
-	case "fourteenth":
-		return wclass{kind: wOrdUnit, val: 14}
-	case "fifteenth":
-		return wclass{kind: wOrdUnit, val: 15}
-	case "sixteenth":
-		return wclass{kind: wOrdUnit, val: 16}
-	case "seventeenth":
-		return wclass{kind: wOrdUnit, val: 17}
-	case "eighteenth":
-		return wclass{kind: wOrdUnit, val: 18}
-	case "nineteenth":
-		return wclass{kind: wOrdUnit, val: 19}
+	// Ordinal units; the -ly forms of list openers (firstly, secondly).
+	"first":       {kind: wOrdUnit, val: 1},
+	"firstly":     {kind: wOrdUnit, val: 1},
+	"secondly":    {kind: wOrdUnit, val: 2},
+	"thirdly":     {kind: wOrdUnit, val: 3},
+	"fourthly":    {kind: wOrdUnit, val: 4},
+	"fifthly":     {kind: wOrdUnit, val: 5},
+	"second":      {kind: wOrdUnit, val: 2},
+	"third":       {kind: wOrdUnit, val: 3},
+	"fourth":      {kind: wOrdUnit, val: 4},
+	"fifth":       {kind: wOrdUnit, val: 5},
+	"sixth":       {kind: wOrdUnit, val: 6},
+	"seventh":     {kind: wOrdUnit, val: 7},
+	"eighth":      {kind: wOrdUnit, val: 8},
+	"ninth":       {kind: wOrdUnit, val: 9},
+	"tenth":       {kind: wOrdUnit, val: 10},
+	"eleventh":    {kind: wOrdUnit, val: 11},
+	"twelfth":     {kind: wOrdUnit, val: 12},
+	"thirteenth":  {kind: wOrdUnit, val: 13},
+	"fourteenth":  {kind: wOrdUnit, val: 14},
+	"fifteenth":   {kind: wOrdUnit, val: 15},
+	"sixteenth":   {kind: wOrdUnit, val: 16},
+	"seventeenth": {kind: wOrdUnit, val: 17},
+	"eighteenth":  {kind: wOrdUnit, val: 18},
+	"nineteenth":  {kind: wOrdUnit, val: 19},
 
-	case "twentieth":
-		return wclass{kind: wOrdTen, val: 20}
-	case "thirtieth":
-		return wclass{kind: wOrdTen, val: 30}
-	case "fortieth":
-		return wclass{kind: wOrdTen, val: 40}
-	case "fiftieth":
-		return wclass{kind: wOrdTen, val: 50}
-	case "sixtieth":
-		return wclass{kind: wOrdTen, val: 60}
-	case "seventieth":
-		return wclass{kind: wOrdTen, val: 70}
-	case "eightieth":
-		return wclass{kind: wOrdTen, val: 80}
-	case "ninetieth":
-		return wclass{kind: wOrdTen, val: 90}
-	case "hundredth":
-		return wclass{kind: wOrdHundred, val: 2}
-	case "thousandth":
-		return wclass{kind: wOrdScale, val: 3}
-	case "millionth":
-		return wclass{kind: wOrdScale, val: 6}
-	case "billionth":
-		return wclass{kind: wOrdScale, val: 9}
+	// Ordinal tens and scales.
+	"twentieth":  {kind: wOrdTen, val: 20},
+	"thirtieth":  {kind: wOrdTen, val: 30},
+	"fortieth":   {kind: wOrdTen, val: 40},
+	"fiftieth":   {kind: wOrdTen, val: 50},
+	"sixtieth":   {kind: wOrdTen, val: 60},
+	"seventieth": {kind: wOrdTen, val: 70},
+	"eightieth":  {kind: wOrdTen, val: 80},
+	"ninetieth":  {kind: wOrdTen, val: 90},
+	"hundredth":  {kind: wOrdHundred, val: 2},
+	"thousandth": {kind: wOrdScale, val: 3},
+	"millionth":  {kind: wOrdScale, val: 6},
+	"billionth":  {kind: wOrdScale, val: 9},
 
-	case "dozen":
-		return wclass{kind: wDozen, val: 12}
-	case "score":
-		return wclass{kind: wScore, val: 20}
+	// Multipliers.
+	"dozen": {kind: wDozen, val: 12},
+	"score": {kind: wScore, val: 20},
 
-	case "halves":
-		return wclass{kind: wDenoms, val: 2}
-	case "thirds":
-		return wclass{kind: wDenoms, val: 3}
-	case "quarters", "fourths":
-		return wclass{kind: wDenoms, val: 4}
-	case "fifths":
-		return wclass{kind: wDenoms, val: 5}
-	case "sixths":
-		return wclass{kind: wDenoms, val: 6}
-	case "sevenths":
-		return wclass{kind: wDenoms, val: 7}
-	case "eighths":
-		return wclass{kind: wDenoms, val: 8}
-	case "ninths":
-		return wclass{kind: wDenoms, val: 9}
-	case "tenths":
-		return wclass{kind: wDenoms, val: 10}
-	case "half":
-		return wclass{kind: wDenom, val: 2}
-	case "quarter":
-		return wclass{kind: wDenom, val: 4}
+	// Denominators: plural ones after any numerator, half and quarter after "one" or "a".
+	"halves":   {kind: wDenoms, val: 2},
+	"thirds":   {kind: wDenoms, val: 3},
+	"quarters": {kind: wDenoms, val: 4},
+	"fourths":  {kind: wDenoms, val: 4},
+	"fifths":   {kind: wDenoms, val: 5},
+	"sixths":   {kind: wDenoms, val: 6},
+	"sevenths": {kind: wDenoms, val: 7},
+	"eighths":  {kind: wDenoms, val: 8},
+	"ninths":   {kind: wDenoms, val: 9},
+	"tenths":   {kind: wDenoms, val: 10},
+	"half":     {kind: wDenom, val: 2},
+	"quarter":  {kind: wDenom, val: 4},
 
-	case "tens", "dozens":
-		return wclass{kind: wVague, val: 1}
-	case "hundreds":
-		return wclass{kind: wVague, val: 2}
-	case "thousands":
-		return wclass{kind: wVague, val: 3}
-	case "millions":
-		return wclass{kind: wVague, val: 6}
-	case "billions":
-		return wclass{kind: wVague, val: 9}
-	case "several", "few":
-		return wclass{kind: wFew}
+	// Vague magnitudes (val is the power of ten) and their quantifiers.
+	"tens":      {kind: wVague, val: 1},
+	"dozens":    {kind: wVague, val: 1},
+	"hundreds":  {kind: wVague, val: 2},
+	"thousands": {kind: wVague, val: 3},
+	"millions":  {kind: wVague, val: 6},
+	"billions":  {kind: wVague, val: 9},
+	"several":   {kind: wFew},
+	"few":       {kind: wFew},
 
-	case "per":
-		return wclass{kind: wPer}
-	case "cent":
-		return wclass{kind: wCent}
-	case "percent", "pct":
-		return wclass{kind: wPercent}
+	// Percent.
+	"per":     {kind: wPer},
+	"cent":    {kind: wCent},
+	"percent": {kind: wPercent},
+	"pct":     {kind: wPercent},
 
-	case "nearly", "about", "around", "approximately", "almost", "over",
-		"some", "roughly", "than", "least", "circa", "approx", "exceeding":
-		return wclass{kind: wApprox}
+	// Approximation words: they qualify the number after them.
+	"nearly":        {kind: wApprox},
+	"about":         {kind: wApprox},
+	"around":        {kind: wApprox},
+	"approximately": {kind: wApprox},
+	"almost":        {kind: wApprox},
+	"over":          {kind: wApprox},
+	"some":          {kind: wApprox},
+	"roughly":       {kind: wApprox},
+	"than":          {kind: wApprox},
+	"least":         {kind: wApprox},
+	"circa":         {kind: wApprox},
+	"approx":        {kind: wApprox},
+	"exceeding":     {kind: wApprox},
 
-	case "no":
-		return wclass{kind: wNo}
-	case "any", "every", "each", "the", "this", "that", "which":
-		return wclass{kind: wDet}
-	case "another":
-		return wclass{kind: wAnother}
-	case "both":
-		return wclass{kind: wBoth, val: 2}
+	// Words that make "one" a pronoun (no one, the one, one another); both.
+	"no":      {kind: wNo},
+	"any":     {kind: wDet},
+	"every":   {kind: wDet},
+	"each":    {kind: wDet},
+	"the":     {kind: wDet},
+	"this":    {kind: wDet},
+	"that":    {kind: wDet},
+	"which":   {kind: wDet},
+	"another": {kind: wAnother},
+	"both":    {kind: wBoth, val: 2},
 
-	case "january":
-		return wclass{kind: wMonth, val: 1}
-	case "february":
-		return wclass{kind: wMonth, val: 2}
-	case "march":
-		return wclass{kind: wMonth, val: 3}
-	case "april":
-		return wclass{kind: wMonth, val: 4}
-	case "may":
-		return wclass{kind: wMonth, val: 5}
-	case "june":
-		return wclass{kind: wMonth, val: 6}
-	case "july":
-		return wclass{kind: wMonth, val: 7}
-	case "august":
-		return wclass{kind: wMonth, val: 8}
-	case "september":
-		return wclass{kind: wMonth, val: 9}
-	case "october":
-		return wclass{kind: wMonth, val: 10}
-	case "november":
-		return wclass{kind: wMonth, val: 11}
-	case "december":
-		return wclass{kind: wMonth, val: 12}
-	case "jan":
-		return wclass{kind: wMonth, abbr: true, val: 1}
-	case "feb":
-		return wclass{kind: wMonth, abbr: true, val: 2}
-	case "mar":
-		return wclass{kind: wMonth, abbr: true, val: 3}
-	case "apr":
-		return wclass{kind: wMonth, abbr: true, val: 4}
-	case "jun":
-		return wclass{kind: wMonth, abbr: true, val: 6}
-	case "jul":
-		return wclass{kind: wMonth, abbr: true, val: 7}
-	case "aug":
-		return wclass{kind: wMonth, abbr: true, val: 8}
-	case "sep", "sept":
-		return wclass{kind: wMonth, abbr: true, val: 9}
-	case "oct":
-		return wclass{kind: wMonth, abbr: true, val: 10}
-	case "nov":
-		return wclass{kind: wMonth, abbr: true, val: 11}
-	case "dec":
-		return wclass{kind: wMonth, abbr: true, val: 12}
+	// Months, full and abbreviated.
+	"january":   {kind: wMonth, val: 1},
+	"february":  {kind: wMonth, val: 2},
+	"march":     {kind: wMonth, val: 3},
+	"april":     {kind: wMonth, val: 4},
+	"may":       {kind: wMonth, val: 5},
+	"june":      {kind: wMonth, val: 6},
+	"july":      {kind: wMonth, val: 7},
+	"august":    {kind: wMonth, val: 8},
+	"september": {kind: wMonth, val: 9},
+	"october":   {kind: wMonth, val: 10},
+	"november":  {kind: wMonth, val: 11},
+	"december":  {kind: wMonth, val: 12},
+	"jan":       {kind: wMonth, abbr: true, val: 1},
+	"feb":       {kind: wMonth, abbr: true, val: 2},
+	"mar":       {kind: wMonth, abbr: true, val: 3},
+	"apr":       {kind: wMonth, abbr: true, val: 4},
+	"jun":       {kind: wMonth, abbr: true, val: 6},
+	"jul":       {kind: wMonth, abbr: true, val: 7},
+	"aug":       {kind: wMonth, abbr: true, val: 8},
+	"sep":       {kind: wMonth, abbr: true, val: 9},
+	"sept":      {kind: wMonth, abbr: true, val: 9},
+	"oct":       {kind: wMonth, abbr: true, val: 10},
+	"nov":       {kind: wMonth, abbr: true, val: 11},
+	"dec":       {kind: wMonth, abbr: true, val: 12},
 
-	case "monday":
-		return wclass{kind: wWeekday, val: 1}
-	case "tuesday":
-		return wclass{kind: wWeekday, val: 2}
-	case "wednesday":
-		return wclass{kind: wWeekday, val: 3}
-	case "thursday":
-		return wclass{kind: wWeekday, val: 4}
-	case "friday":
-		return wclass{kind: wWeekday, val: 5}
-	case "saturday":
-		return wclass{kind: wWeekday, val: 6}
-	case "sunday":
-		return wclass{kind: wWeekday, val: 7}
-	}
-	return wclass{}
+	// Weekdays, from Monday.
+	"monday":    {kind: wWeekday, val: 1},
+	"tuesday":   {kind: wWeekday, val: 2},
+	"wednesday": {kind: wWeekday, val: 3},
+	"thursday":  {kind: wWeekday, val: 4},
+	"friday":    {kind: wWeekday, val: 5},
+	"saturday":  {kind: wWeekday, val: 6},
+	"sunday":    {kind: wWeekday, val: 7},
 }
 
 // isNumberWord reports whether k can start or continue a spelled-out number.
@@ -343,6 +253,8 @@ func (k wkind) isNumberWord() bool {
 	return false
 }
 
+// isOrdinal reports whether k is an ordinal number word (first, twentieth,
+// hundredth, millionth).
 func (k wkind) isOrdinal() bool {
 	switch k {
 	case wOrdUnit, wOrdTen, wOrdHundred, wOrdScale:
