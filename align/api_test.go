@@ -3,6 +3,7 @@ package align_test
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"strings"
@@ -214,4 +215,34 @@ func TestMoreNilAndEmpty(t *testing.T) {
 	_, err = align.New(align.WithoutDictionary()).AlignTexts(en, "2023\n2024-01-05\n")
 	assert.ErrorIs(t, err, align.ErrNoLanguage)
 	assert.Contains(t, err.Error(), "second side")
+}
+
+// TestMostlyOmissions checks that a long alignment of texts that do not
+// translate each other comes with a warning, and a good one without.
+func TestMostlyOmissions(t *testing.T) {
+	// 60 English sentences against 5 Chinese ones: 55 at least are
+	// omissions.
+	var en, zh []string
+	for i := range 60 {
+		en = append(en, fmt.Sprintf("The committee met on day %d and discussed the budget of the province.", i+1))
+	}
+	for i := range 5 {
+		zh = append(zh, fmt.Sprintf("委员会在第%d天开会讨论了省预算。", i+1))
+	}
+	al := align.New(align.WithPresplit(), align.WithoutDictionary())
+	res, err := al.AlignTexts(strings.Join(en, "\n"), strings.Join(zh, "\n"))
+	require.NoError(t, err)
+	found := false
+	for _, w := range res.Warnings {
+		found = found || errors.Is(w, align.ErrMostlyOmissions)
+	}
+	assert.True(t, found, "warnings: %v", res.Warnings)
+
+	data, err := os.ReadFile("../testdata/seeds/001_04ade73db5640df0.txt")
+	require.NoError(t, err)
+	res, err = align.New().AlignSources(align.Source{Name: "001", Data: data})
+	require.NoError(t, err)
+	for _, w := range res.Warnings {
+		assert.NotErrorIs(t, w, align.ErrMostlyOmissions)
+	}
 }

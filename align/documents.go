@@ -181,7 +181,38 @@ func (al *Aligner) alignSides(src, tgt Side, paras bool, lay *layout) (*Alignmen
 		res.Paragraphs = toLinks(pbeads, swapped)
 	}
 	res.Sentences = toLinks(beads, swapped)
+	if w := mostlyOmissions(beads, len(zh), len(en)); w != nil {
+		res.Warnings = append(res.Warnings, w)
+	}
 	return res, nil
+}
+
+// Most sentences left as omissions in a long document mean the texts are
+// not translations of each other, or the search lost its way: said in a
+// warning (ErrMostlyOmissions) when at least mostlyShare of the sentences
+// of an alignment of at least mostlyMin sentences are.
+const (
+	mostlyShare = 0.5
+	mostlyMin   = 40
+)
+
+// mostlyOmissions returns the warning for beads of n Chinese and m English
+// sentences that leave most sentences unlinked, or nil.
+func mostlyOmissions(beads []bead, n, m int) error {
+	if n+m < mostlyMin {
+		return nil
+	}
+	omitted := 0
+	for _, b := range beads {
+		if b.i0 == b.i1 || b.j0 == b.j1 {
+			omitted += b.i1 - b.i0 + b.j1 - b.j0
+		}
+	}
+	if float64(omitted) < mostlyShare*float64(n+m) {
+		return nil
+	}
+	return fmt.Errorf("%w (%d of %d sentences, %.0f%%): the texts may not be translations of each other", ErrMostlyOmissions,
+		omitted, n+m, 100*float64(omitted)/float64(n+m))
 }
 
 // features computes the raw units of both sides: English first, so that

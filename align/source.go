@@ -37,6 +37,10 @@ var (
 	// alignment went on with U+FFFD in their place. It is
 	// segment.ErrInvalidUTF8.
 	ErrInvalidUTF8 = segment.ErrInvalidUTF8
+	// ErrMostlyOmissions means that most sentences of a long alignment
+	// are omissions: the texts are not translations of each other, or not
+	// of the same part of a document.
+	ErrMostlyOmissions = errors.New("align: most sentences are omissions")
 	// ErrOneLanguage means a mixed document holds English or Chinese text
 	// but not both: every sentence is an omission.
 	ErrOneLanguage = errors.New("align: only one language: every sentence is an omission")
