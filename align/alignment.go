@@ -83,7 +83,9 @@ type Alignment struct {
 	Sentences []Link
 	// Warnings holds what did not stop the alignment but should be told
 	// to the user: each error wraps one of the package's warning values
-	// (ErrInvalidUTF8) and names its input.
+	// (ErrInvalidUTF8, input.ErrReplaced, ErrOneLanguage,
+	// ErrMostlyOmissions). From AlignSources they name their input; from
+	// AlignMixed and AlignDocuments, which have no names, they do not.
 	Warnings []error
 }
 

@@ -98,9 +98,9 @@ func TestNilAndEmpty(t *testing.T) {
 func TestAlignSourcesNames(t *testing.T) {
 	al := align.New(align.WithoutDictionary())
 	_, err := al.AlignSources(align.Source{Name: "en.txt", Data: []byte("One.")}, align.Source{Name: "zh.txt"})
-	assert.EqualError(t, err, "zh.txt: align: no text to align (empty or blank input)")
+	assert.EqualError(t, err, "zh.txt: align: no text to align (the file is empty or blank)")
 	_, err = al.AlignTexts("One.", "")
-	assert.EqualError(t, err, "text 2: align: no text to align (empty or blank input)")
+	assert.EqualError(t, err, "text 2: align: no text to align (the file is empty or blank)")
 	dir := t.TempDir()
 	p := dir + "/empty.txt"
 	require.NoError(t, os.WriteFile(p, nil, 0o644))
@@ -108,7 +108,7 @@ func TestAlignSourcesNames(t *testing.T) {
 	require.NoError(t, err)
 	defer f.Close()
 	_, err = al.AlignReaders(strings.NewReader("One."), f)
-	assert.EqualError(t, err, p+": align: no text to align (empty or blank input)")
+	assert.EqualError(t, err, p+": align: no text to align (the file is empty or blank)")
 	_, err = al.AlignReaders(strings.NewReader("One."), iotestErr{})
 	assert.EqualError(t, err, "align: reading text 2: boom")
 }

@@ -28,6 +28,7 @@ func FuzzAlignDocuments(f *testing.F) {
 		al := align.New(opts...)
 		da, err := segment.Parse([]byte(a))
 		if err != nil {
+			require.True(t, errors.Is(err, segment.ErrBinary) || errors.Is(err, segment.ErrEncoding), err.Error())
 			return
 		}
 		var res *align.Alignment
@@ -36,6 +37,7 @@ func FuzzAlignDocuments(f *testing.F) {
 		} else {
 			db, err2 := segment.Parse([]byte(b))
 			if err2 != nil {
+				require.True(t, errors.Is(err2, segment.ErrBinary) || errors.Is(err2, segment.ErrEncoding), err2.Error())
 				return
 			}
 			res, err = al.AlignDocuments(da, db)

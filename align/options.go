@@ -81,9 +81,10 @@ func WithInput(opts ...input.Option) Option {
 	return func(o *options) { o.input = append(o.input, opts...) }
 }
 
-// WithPresplit tells AlignTexts and AlignReaders that the two texts hold one
-// sentence per line (see segment.Presplit); sentences are aligned without a
-// paragraph pass. Other methods take documents already segmented.
+// WithPresplit tells AlignSources, AlignTexts, AlignReaders and ParseSource
+// that the two texts hold one sentence per line (see segment.Presplit);
+// sentences are aligned without a paragraph pass. Other methods take
+// documents already segmented.
 func WithPresplit() Option {
 	return func(o *options) { o.presplit, o.noParagraphs = true, true }
 }

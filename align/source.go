@@ -1,12 +1,11 @@
 package align
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
 	"reflect"
-	"unicode/utf8"
+	"strings"
 
 	"github.com/zhenalign/zhenalign/input"
 
@@ -20,7 +19,7 @@ var (
 	// (or one text with WithPresplit, which needs two).
 	ErrInputs = errors.New("align: want one mixed text or two texts")
 	// ErrEmpty means an input holds no text: it is empty or blank.
-	ErrEmpty = errors.New("align: no text to align (empty or blank input)")
+	ErrEmpty = errors.New("align: no text to align")
 	// ErrNilDocument means a method got a nil *segment.Document.
 	ErrNilDocument = errors.New("align: nil document")
 	// ErrNilReader means AlignReaders got a nil io.Reader.
@@ -94,13 +93,13 @@ func (al *Aligner) AlignSources(srcs ...Source) (*Alignment, error) {
 		if s.Name == "" {
 			s.Name = sourceName(s, i)
 		}
-		t, d, ws, err := al.ParseSource(s)
+		p, err := al.ParseSource(s)
 		if err != nil {
 			return nil, err
 		}
-		presplit = presplit || al.opts.presplit || t.Presplit
-		warnings = append(warnings, ws...)
-		docs[i], texts[i] = d, t
+		presplit = presplit || al.opts.presplit || p.Text.Presplit
+		warnings = append(warnings, p.Warnings...)
+		docs[i], texts[i] = p.Doc, p.Text
 	}
 	var res *Alignment
 	var err error
@@ -127,26 +126,35 @@ func (al *Aligner) AlignSources(srcs ...Source) (*Alignment, error) {
 	return res, nil
 }
 
+// Parsed is a source read and segmented by ParseSource.
+type Parsed struct {
+	// Text is what input.Read extracted from the source; the byte
+	// offsets of Doc's sentences are offsets into Text.Data.
+	Text *input.Text
+	Doc  *segment.Document
+	// Warnings name the source: bytes that are not valid in its encoding
+	// (ErrInvalidUTF8, input.ErrReplaced).
+	Warnings []error
+}
+
 // ParseSource reads and segments one source as AlignSources does: the
 // text input.Read extracts from it (see WithInput), divided into
-// paragraphs and sentences one per line with WithPresplit or when the
-// source is subtitles (input.Text.Presplit). It returns the text, the
-// document (whose byte offsets refer to the text's Data), and warnings
-// (ErrInvalidUTF8); errors and warnings name the source. A source that
-// holds no text is an error wrapping ErrEmpty.
-func (al *Aligner) ParseSource(s Source) (*input.Text, *segment.Document, []error, error) {
+// paragraphs and sentences, one per line with WithPresplit or when the
+// source is subtitles (input.Text.Presplit). Errors name the source; a
+// source that holds no text is an error wrapping ErrEmpty.
+func (al *Aligner) ParseSource(s Source) (*Parsed, error) {
 	al = al.ready()
 	name := sourceName(s, 0)
-	if len(bytes.TrimSpace(s.Data)) == 0 {
-		return nil, nil, nil, fmt.Errorf("%s: %w", name, ErrEmpty)
-	}
 	t, err := input.Read(s.Data, name, al.inputOptions(len(s.Data))...)
 	var pe *input.ParseError
 	switch {
 	case errors.Is(err, input.ErrNoText) && errors.As(err, &pe):
-		return nil, nil, nil, fmt.Errorf("%s: %w: %w", name, ErrEmpty, pe.Err)
+		// "the file is empty or blank", "no text in the html document
+		// (menus, scripts... are left out)"
+		why := strings.TrimPrefix(pe.Err.Error(), input.ErrNoText.Error()+": ")
+		return nil, fmt.Errorf("%s: %w (%s)", name, ErrEmpty, why)
 	case err != nil:
-		return nil, nil, nil, err // it names the source
+		return nil, err // it names the source
 	}
 	var opts []segment.Option
 	if al.opts.presplit || t.Presplit {
@@ -154,16 +162,18 @@ func (al *Aligner) ParseSource(s Source) (*input.Text, *segment.Document, []erro
 	}
 	d, err := segment.Parse(t.Data, opts...)
 	if err != nil {
-		return nil, nil, nil, fmt.Errorf("%s: %w", name, err)
+		return nil, fmt.Errorf("%s: %w", name, err)
 	}
 	if d.Empty() {
-		return nil, nil, nil, fmt.Errorf("%s: %w", name, ErrEmpty)
+		return nil, fmt.Errorf("%s: %w", name, ErrEmpty)
 	}
-	var warnings []error
-	if w := invalidUTF8(s.Data, t); w != nil {
-		warnings = append(warnings, fmt.Errorf("%s: %w", name, w))
+	p := &Parsed{Text: t, Doc: d}
+	for _, w := range []error{d.InvalidUTF8(), t.Warning()} {
+		if w != nil {
+			p.Warnings = append(p.Warnings, fmt.Errorf("%s: %w", name, w))
+		}
 	}
-	return t, d, warnings, nil
+	return p, nil
 }
 
 // inputOptions returns the options of input.Read for a source of n bytes:
@@ -173,32 +183,6 @@ func (al *Aligner) ParseSource(s Source) (*input.Text, *segment.Document, []erro
 func (al *Aligner) inputOptions(n int) []input.Option {
 	limit := max(input.DefaultMaxSize, 4*int64(n))
 	return append([]input.Option{input.WithMaxSize(limit)}, al.opts.input...)
-}
-
-// invalidUTF8 returns the warning for the bytes of a text source (plain
-// text, HTML, subtitles) read as UTF-8 that are not UTF-8, counted in the
-// source, or nil.
-func invalidUTF8(data []byte, t *input.Text) error {
-	if t.Encoding != "UTF-8" || utf8.Valid(data) {
-		return nil
-	}
-	switch t.Format {
-	case input.PlainText, input.HTML, input.SRT, input.VTT:
-	default:
-		return nil // the bytes of an archive are not text
-	}
-	d := segment.Document{FirstInvalid: -1}
-	for i := 0; i < len(data); {
-		r, size := utf8.DecodeRune(data[i:])
-		if r == utf8.RuneError && size == 1 {
-			d.InvalidBytes++
-			if d.FirstInvalid < 0 {
-				d.FirstInvalid = i
-			}
-		}
-		i += size
-	}
-	return d.InvalidUTF8()
 }
 
 // isNil reports whether r is nil, or a nil pointer (a nil *os.File,

@@ -150,3 +150,27 @@ func sourcePairs(t *testing.T, al *align.Aligner, srcs ...align.Source) [][2]str
 	}
 	return out
 }
+
+// TestBilingualSubtitles checks that a subtitle file whose cues each hold a
+// Chinese line and its English translation aligns cue with cue, as one
+// mixed document.
+func TestBilingualSubtitles(t *testing.T) {
+	txt, err := input.ReadFile("testdata/subs/bilingual.srt")
+	require.NoError(t, err)
+	require.Len(t, txt.Cues, 8, "a line per language and cue")
+	assert.Equal(t, txt.Cues[0], txt.Cues[1])
+	res, err := align.New().AlignSources(align.Source{Name: "bilingual.srt", Data: read(t, "testdata/subs/bilingual.srt")})
+	require.NoError(t, err)
+	var got []string
+	for p := range res.Pairs(align.Sentences) {
+		require.NotNil(t, p.ENTime)
+		assert.Equal(t, *p.ENTime, *p.ZHTime, "a cue's two lines share its times")
+		got = append(got, p.EN+" | "+p.ZH)
+	}
+	assert.Equal(t, []string{
+		"Chongqing, 1943. | 重庆，1943年。",
+		"Where are you going? | 你要去哪儿？",
+		"To the river. | 去江边。",
+		"The fog is too thick tonight. The boats will not sail until the morning. | 今晚雾太大，船要到早上才会开。",
+	}, got)
+}

@@ -59,7 +59,7 @@ func lookupEncoding(label string) (encoding.Encoding, string, error) {
 	e, err := htmlindex.Get(l)
 	if err != nil {
 		if e, err = ianaindex.IANA.Encoding(l); err != nil || e == nil {
-			return nil, "", fmt.Errorf("%w: %q names no encoding known here (try gb18030, big5, utf-16le, utf-16be, utf-8)", ErrEncoding, label)
+			return nil, "", fmt.Errorf("%w: %q names no encoding known here (try gb18030, big5, utf-16le, utf-16be, utf-8, windows-1252)", ErrEncoding, label)
 		}
 	}
 	if e == encoding.Replacement {
@@ -185,7 +185,7 @@ func detectEncoding(data []byte) ([]byte, string, error) {
 	if mostlyUTF8(probe) {
 		return checkNUL(bytes.ToValidUTF8(data, []byte("\uFFFD")), encUTF8)
 	}
-	return nil, "", fmt.Errorf("%w: not UTF-8, and neither GB18030 nor Big5 decodes it as Chinese text; name the encoding (WithEncoding, --encoding)", ErrEncoding)
+	return nil, "", fmt.Errorf("%w: not UTF-8, and neither GB18030 nor Big5 decodes it as Chinese text; name the encoding (--encoding windows-1252, gb18030, big5..., or input.WithEncoding)", ErrEncoding)
 }
 
 // minQuality is the quality a Chinese decoding needs to be chosen.
@@ -219,7 +219,7 @@ func checkNUL(text []byte, name string) ([]byte, string, error) {
 }
 
 func binaryError(i int) error {
-	return fmt.Errorf("%w: binary data, not text (NUL at offset %d); UTF-16 text without a byte order mark needs its encoding named (WithEncoding, --encoding utf-16le)", ErrFormat, i)
+	return fmt.Errorf("%w: binary data, not text (NUL at offset %d); UTF-16 text without a byte order mark needs its encoding named (--encoding utf-16le, or input.WithEncoding)", ErrFormat, i)
 }
 
 // garbled reports whether decoded text holds many replacement characters:

@@ -24,7 +24,9 @@ func readHTML(data []byte, o *options) (*Text, error) {
 	if err := extractHTML(text, &b, "", false, o.notes); err != nil {
 		return nil, err
 	}
-	return &Text{Data: b.bytes(), Encoding: enc, Hints: b.hints}, nil
+	t := &Text{Data: b.bytes(), Encoding: enc, Hints: b.hints}
+	t.Replaced, t.FirstReplaced = replaced(data, text, enc)
+	return t, nil
 }
 
 // decodeHTML converts a page to UTF-8: the encoding is forced, or given by

@@ -8,6 +8,7 @@ import (
 	"os"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/zhenalign/zhenalign/internal/fileerr"
 )
@@ -37,6 +38,10 @@ var (
 	// ErrNoText means the input holds no text: it is empty, blank, or all
 	// of its text is in parts that are left out (menus, scripts, notes).
 	ErrNoText = errors.New("input: no text")
+	// ErrReplaced is wrapped by Text.Warning: part of the source was not
+	// valid in its encoding and was replaced by U+FFFD (a warning, not an
+	// error of Read).
+	ErrReplaced = errors.New("input: invalid bytes")
 )
 
 // ParseError reports which file could not be read (Line is 0: the errors
@@ -57,9 +62,12 @@ const DefaultMaxSize = 64 << 20
 // same, since Data is then the file itself; for decoded or extracted input
 // they are offsets into this extracted UTF-8 text.
 type Text struct {
-	// Data is valid UTF-8 text without NUL bytes, one paragraph per line.
+	// Data is UTF-8 text without NUL bytes, one paragraph per line.
 	// Extracted formats end every line (paragraph, <br>, subtitle cue)
-	// with "\n"; plain text keeps its own line ends.
+	// with "\n"; plain text keeps its own line ends. Data is valid UTF-8,
+	// but for plain text read as UTF-8: that is the file itself, byte
+	// order mark and the few invalid bytes it may hold included (see
+	// Replaced), so that offsets into it are offsets into the file.
 	Data []byte
 	// Format is the format the input was read as.
 	Format Format
@@ -78,6 +86,25 @@ type Text struct {
 	// (or xml:lang) attribute, in order and not overlapping. Nil when
 	// there is none.
 	Hints []LangHint
+	// Replaced counts the invalid bytes (UTF-8) or byte sequences (other
+	// encodings) of the source that decoding replaced by U+FFFD;
+	// FirstReplaced is the byte offset of the first in the source for
+	// UTF-8, and -1 otherwise. Plain UTF-8 text is not decoded: its invalid
+	// bytes stay in Data (package segment counts them).
+	Replaced, FirstReplaced int
+}
+
+// Warning returns nil, or an error wrapping ErrReplaced that says how much
+// of the source decoding replaced by U+FFFD (see Replaced): a warning, the
+// text was read.
+func (t *Text) Warning() error {
+	if t == nil || t.Replaced == 0 {
+		return nil
+	}
+	if t.FirstReplaced >= 0 {
+		return fmt.Errorf("%w: %d not valid %s, replaced by U+FFFD, the first at offset %d of the file", ErrReplaced, t.Replaced, t.Encoding, t.FirstReplaced)
+	}
+	return fmt.Errorf("%w: %d not valid %s, replaced by U+FFFD", ErrReplaced, t.Replaced, t.Encoding)
 }
 
 // Cue is the time span of one subtitle cue, from the start of the video.
@@ -301,11 +328,43 @@ func blank(b []byte) bool {
 	return len(bytes.TrimFunc(b, isSpace)) == 0
 }
 
-// readText reads plain text.
+// readText reads plain text. UTF-8 text is returned as it is, invalid
+// bytes included, so that offsets into Data are offsets into the file
+// (segment counts the invalid bytes and keeps them out of its Text).
 func readText(data []byte, o *options) (*Text, error) {
 	text, enc, err := decodeText(data, o.encoding, "")
 	if err != nil {
 		return nil, err
 	}
-	return &Text{Data: text, Encoding: enc}, nil
+	if enc == encUTF8 {
+		return &Text{Data: data, Encoding: enc, FirstReplaced: -1}, nil
+	}
+	t := &Text{Data: text, Encoding: enc}
+	t.Replaced, t.FirstReplaced = replaced(data, text, enc)
+	return t, nil
+}
+
+// replaced counts what decoding src as enc into text replaced by U+FFFD:
+// for UTF-8, the invalid bytes of src, and the offset of the first in
+// src; for other encodings, the U+FFFD of text (the decoders do not say
+// where in src), and -1.
+func replaced(src, text []byte, enc string) (n, first int) {
+	first = -1
+	if enc == encUTF8 {
+		for i := 0; i < len(src); {
+			r, size := utf8.DecodeRune(src[i:])
+			if r == utf8.RuneError && size == 1 {
+				n++
+				if first < 0 {
+					first = i
+				}
+			}
+			i += size
+		}
+		return n, first
+	}
+	if utf8.Valid(src) && bytes.Count(src, []byte("\uFFFD")) > 0 {
+		return 0, -1 // the U+FFFD were there already
+	}
+	return bytes.Count(text, []byte("\uFFFD")), -1
 }

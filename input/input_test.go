@@ -140,7 +140,7 @@ func TestEncodings(t *testing.T) {
 		{"bom over forced", "\xEF\xBB\xBF" + zhT, "gb18030", "\uFEFF" + zhT, "UTF-8"},
 		{"bom gives utf-16 byte order", "\xFE\xFF\x00a", "utf-16", "a", "UTF-16BE"},
 		{"forced latin1", "caf\xe9", "latin1", "café", "windows-1252"},
-		{"few invalid bytes", "Hello \xff world, 你好\n", "", "Hello \uFFFD world, 你好\n", "UTF-8"},
+		{"few invalid bytes", "Hello \xff world, 你好\n", "", "Hello \xff world, 你好\n", "UTF-8"}, // plain UTF-8 is kept as it is: offsets are the file's,
 	} {
 		t.Run(tc.desc, func(t *testing.T) {
 			var opts []Option
@@ -548,4 +548,29 @@ func TestEncodingName(t *testing.T) {
 	}
 	_, err := EncodingName("klingon")
 	assert.ErrorIs(t, err, ErrEncoding)
+}
+
+// TestReplacedWarning checks that what decoding replaced by U+FFFD is
+// counted, and that plain UTF-8 text keeps its bytes.
+func TestReplacedWarning(t *testing.T) {
+	gb := []byte("\xd6\xd0\xce\xc4\xa1\xa3\x81\x20\xff\xd6\xd0\xce\xc4\xa1\xa3 and more text here")
+	txt, err := Read(gb, "g.txt", WithEncoding("gb18030"))
+	require.NoError(t, err)
+	require.Positive(t, txt.Replaced)
+	assert.ErrorIs(t, txt.Warning(), ErrReplaced)
+	assert.Contains(t, txt.Warning().Error(), "not valid GB18030")
+
+	page := []byte("<html><body><p>Hello \xff world</p><p>你好</p></body></html>")
+	txt, err = Read(page, "p.html")
+	require.NoError(t, err)
+	assert.Equal(t, 1, txt.Replaced)
+	assert.Equal(t, 21, txt.FirstReplaced)
+	assert.Contains(t, txt.Warning().Error(), "1 not valid UTF-8, replaced by U+FFFD, the first at offset 21 of the file")
+
+	plain := []byte("Bad \xff byte here. 你好\xfe世界。")
+	txt, err = Read(plain, "p.txt")
+	require.NoError(t, err)
+	assert.Equal(t, plain, txt.Data, "the file itself")
+	assert.Zero(t, txt.Replaced)
+	assert.NoError(t, txt.Warning())
 }

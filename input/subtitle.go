@@ -5,6 +5,8 @@ import (
 	"iter"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 )
@@ -22,16 +24,22 @@ func readSubtitles(data []byte, f Format, o *options) (*Text, error) {
 		if err != nil {
 			return nil, err
 		}
-		buf.WriteString(c.text)
-		buf.WriteByte('\n')
-		cues = append(cues, c.Cue)
+		// A bilingual cue (a Chinese line and its English translation)
+		// gives a line per language, each with the cue's times.
+		for _, text := range c.texts {
+			buf.WriteString(text)
+			buf.WriteByte('\n')
+			cues = append(cues, c.Cue)
+		}
 	}
-	return &Text{Data: buf.Bytes(), Encoding: enc, Presplit: true, Cues: cues}, nil
+	t := &Text{Data: buf.Bytes(), Encoding: enc, Presplit: true, Cues: cues}
+	t.Replaced, t.FirstReplaced = replaced(data, text, enc)
+	return t, nil
 }
 
 type cue struct {
 	Cue
-	text string
+	texts []string // one per language: see splitCue
 }
 
 // parseCues yields the cues of SubRip or WebVTT text in order. A cue starts
@@ -53,7 +61,7 @@ func parseCues(text string) iter.Seq2[cue, error] {
 			if cur == nil {
 				return true
 			}
-			cur.text = joinCueLines(lines)
+			cur.texts = splitCue(lines)
 			c := *cur
 			cur, lines = nil, lines[:0]
 			return yield(c, nil)
@@ -150,6 +158,54 @@ func parseTimestamp(s string) (time.Duration, bool) {
 		ms *= 10
 	}
 	return d + time.Duration(ms)*time.Millisecond, true
+}
+
+// splitCue returns the text of a cue's lines: one text joining them all, or
+// when the cue holds lines in Chinese and lines in another language (the
+// bilingual subtitles of Chinese releases), one text per run of lines in
+// one language, in order. A cue whose lines are all removed gives one
+// empty text, so that its cue keeps its line.
+func splitCue(lines []string) []string {
+	var groups [][]string
+	var last, chinese, other bool
+	for _, l := range lines {
+		zh := hanLine(l)
+		chinese, other = chinese || zh, other || !zh
+		if len(groups) == 0 || zh != last {
+			groups = append(groups, nil)
+		}
+		groups[len(groups)-1] = append(groups[len(groups)-1], l)
+		last = zh
+	}
+	if !chinese || !other {
+		return []string{joinCueLines(lines)}
+	}
+	var texts []string
+	for _, g := range groups {
+		if t := joinCueLines(g); t != "" {
+			texts = append(texts, t)
+		}
+	}
+	if len(texts) == 0 {
+		texts = []string{""}
+	}
+	return texts
+}
+
+// hanLine reports whether a line is Chinese: it holds Han characters, and
+// more of them than Latin letters over three (an English line may quote a
+// name in characters, a Chinese one an English word).
+func hanLine(l string) bool {
+	han, latin := 0, 0
+	for _, r := range l {
+		switch {
+		case unicode.Is(unicode.Han, r):
+			han++
+		case r < utf8.RuneSelf && unicode.IsLetter(r):
+			latin++
+		}
+	}
+	return han > 0 && 3*han >= latin
 }
 
 // joinCueLines cleans the text lines of a cue and joins them: with a space,

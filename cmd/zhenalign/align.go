@@ -116,8 +116,12 @@ convert it with pdftotext -layout first.
 				break
 			}
 			s := sides[k]
-			fmt.Fprintf(e.stderr, "zhenalign align: %s: %s, %s; %d %s sentences in %d paragraphs\n", name, s.Format, s.Encoding,
-				len(s.Sentences), langName(s.Lang), len(s.Paragraphs))
+			in := fmt.Sprintf("in %d paragraphs", len(s.Paragraphs))
+			if s.Cues != nil {
+				in = "(subtitle cues)"
+			}
+			fmt.Fprintf(e.stderr, "zhenalign align: %s: %s, %s; %d %s sentences %s\n", name, s.Format, s.Encoding,
+				len(s.Sentences), langName(s.Lang), in)
 		}
 	}
 	if lv == corpus.Paragraphs && res.Paragraphs == nil {

@@ -37,11 +37,20 @@
 // align and batch also take --glossary FILE (TSV English<TAB>Chinese
 // terms), --dict FILE (a CC-CEDICT-format dictionary) and --no-learn;
 // align takes the ablation switches --no-length, --no-numbers, --no-names,
-// --no-latin, --no-punct and --no-dict.
+// --no-latin, --no-punct and --no-dict, and -v (how each input was read).
+//
+// align, batch and segment read plain text in UTF-8, UTF-16, GB18030 or
+// Big5, HTML, DOCX, ODT, EPUB, and SRT or WebVTT subtitles (each cue a
+// sentence; JSONL output gives the times as en_time and zh_time), the
+// format and encoding detected (see package input); --input-format and
+// --encoding force them, --notes keeps footnotes. PDF is refused with the
+// advice to convert it with pdftotext -layout.
 //
 // eval scores an alignment against gold: ladder files or folders of them
-// (the paper metric, strict and lax P/R/F1, as ../shared/tools/score_ladder.py
-// prints them) or JSONL pair files (as score_pairs.py); --json prints JSON.
+// (the paper metric, strict and lax P/R/F1, as the reference scorer of the
+// development data prints them, and the calibration of the link scores
+// when the prediction has them) or JSONL pair files (strict and lax);
+// --json prints JSON.
 //
 // Exit status: 0 on success, 1 on an error (a message on standard error),
 // 2 on a command-line mistake.

@@ -48,13 +48,6 @@ func (p *progress) set(done, max int) {
 	_ = p.bar.Set(done)
 }
 
-// add advances the bar by n steps.
-func (p *progress) add(n int) {
-	if p.bar != nil {
-		_ = p.bar.Add(n)
-	}
-}
-
 // finish removes the bar; later calls do nothing.
 func (p *progress) finish() {
 	if p.bar != nil {

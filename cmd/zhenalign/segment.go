@@ -69,11 +69,12 @@ the text extracted from it, which for UTF-8 plain text is the file itself.
 	if *presplit {
 		opts = append(opts, align.WithPresplit())
 	}
-	_, doc, warnings, err := align.New(opts...).ParseSource(align.Source{Name: pos[0], Data: data})
+	parsed, err := align.New(opts...).ParseSource(align.Source{Name: pos[0], Data: data})
 	if err != nil {
 		return err
 	}
-	e.warn("segment", warnings)
+	e.warn("segment", parsed.Warnings)
+	doc := parsed.Doc
 	return e.writeOutput(*out, func(w io.Writer) error {
 		bw := bufio.NewWriter(w)
 		enc := json.NewEncoder(bw)
