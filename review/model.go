@@ -61,10 +61,18 @@ type Link struct {
 	Confirmed bool
 }
 
-// clone returns a copy of l sharing no memory with it.
+// clone returns a copy of l sharing no memory with it, an empty side nil.
 func (l Link) clone() Link {
-	l.EN, l.ZH = slices.Clone(l.EN), slices.Clone(l.ZH)
+	l.EN, l.ZH = cloneIDs(l.EN), cloneIDs(l.ZH)
 	return l
+}
+
+// cloneIDs returns a copy of ids, nil when it is empty.
+func cloneIDs(ids []int) []int {
+	if len(ids) == 0 {
+		return nil
+	}
+	return slices.Clone(ids)
 }
 
 // ids returns the indices of side s.
@@ -134,10 +142,15 @@ type change struct {
 }
 
 // New returns a Doc of the sentences en and zh and their links, named
-// name (the document the exports name, "" for none). It keeps the slices.
+// name (the document the exports name, "" for none).
+// It keeps the sentence slices and copies the links.
 // Links that do not keep the invariant give an error wrapping ErrInvalid
 // that says where.
 func New(name string, en, zh []Sentence, links []Link) (*Doc, error) {
+	links = slices.Clone(links)
+	for i := range links {
+		links[i] = links[i].clone()
+	}
 	d := &Doc{name: name, en: en, zh: zh, links: links}
 	if err := d.Check(); err != nil {
 		return nil, err
@@ -159,7 +172,7 @@ func FromAlignment(a *align.Alignment, name string) (*Doc, error) {
 	}
 	links := make([]Link, len(a.Sentences))
 	for k, l := range a.Sentences {
-		links[k] = Link{EN: slices.Clone(l.Src), ZH: slices.Clone(l.Tgt), Score: l.Score}
+		links[k] = Link{EN: l.Src, ZH: l.Tgt, Score: l.Score}
 		if swapped {
 			links[k].EN, links[k].ZH = links[k].ZH, links[k].EN
 		}
@@ -303,8 +316,8 @@ func (d *Doc) Split(i, en, zh int) error {
 		return fmt.Errorf("%w: row %d: a split after %d English and %d Chinese sentences leaves a link with none",
 			ErrEdit, i, en, zh)
 	}
-	a := Link{EN: slices.Clone(l.EN[:en]), ZH: slices.Clone(l.ZH[:zh]), Score: l.Score}
-	b := Link{EN: slices.Clone(l.EN[en:]), ZH: slices.Clone(l.ZH[zh:]), Score: l.Score}
+	a := Link{EN: cloneIDs(l.EN[:en]), ZH: cloneIDs(l.ZH[:zh]), Score: l.Score}
+	b := Link{EN: cloneIDs(l.EN[en:]), ZH: cloneIDs(l.ZH[zh:]), Score: l.Score}
 	d.replace(i, 1, a, b)
 	return nil
 }
@@ -326,7 +339,7 @@ func (d *Doc) MoveUp(i int, s Side) error {
 	}
 	dst := to.ids(s)
 	*dst = append(*dst, (*src)[0])
-	*src = (*src)[1:]
+	*src = cloneIDs((*src)[1:])
 	to.Score, to.Confirmed, from.Confirmed = min(to.Score, from.Score), false, false
 	if len(from.EN) == 0 && len(from.ZH) == 0 {
 		d.replace(i-1, 2, to)
@@ -354,7 +367,7 @@ func (d *Doc) MoveDown(i int, s Side) error {
 	dst := to.ids(s)
 	last := (*src)[len(*src)-1]
 	*dst = append([]int{last}, *dst...)
-	*src = (*src)[:len(*src)-1]
+	*src = cloneIDs((*src)[:len(*src)-1])
 	to.Score, to.Confirmed, from.Confirmed = min(to.Score, from.Score), false, false
 	if len(from.EN) == 0 && len(from.ZH) == 0 {
 		d.replace(i, 2, to)
@@ -444,19 +457,23 @@ func (d *Doc) Units() []corpus.Unit {
 	return out
 }
 
-// concat returns a new slice holding a then b.
+// concat returns a new slice holding a then b, nil when both are empty.
 func concat(a, b []int) []int {
-	return append(slices.Clone(a), b...)
+	return cloneIDs(append(slices.Clone(a), b...))
 }
 
 // join joins the texts of sentences ss[ids] as align.Text does: a newline
 // between paragraphs, a space before a sentence that is not Chinese,
-// nothing before a Chinese one.
+// nothing before a Chinese one; but an empty sentence (a blank line of
+// presplit input) adds no separator.
 func join(ss []Sentence, ids []int) string {
 	var b strings.Builder
 	prev := -1
 	for _, i := range ids {
 		s := ss[i]
+		if s.Text == "" {
+			continue
+		}
 		if prev >= 0 {
 			switch {
 			case s.Para != ss[prev].Para:

@@ -458,7 +458,7 @@ func applyEdit(d *Doc, req editRequest) (change, int, error) {
 	case "split":
 		err = d.Split(req.Row, req.EN, req.ZH)
 	case "up":
-		if l, ok := d.Link(req.Row); ok && len(*l.ids(side)) == 1 && len(*l.ids(1-side)) == 0 {
+		if l, ok := d.Link(req.Row); ok && len(*l.ids(side)) == 1 && len(*l.ids(1 - side)) == 0 {
 			sel = req.Row - 1 // the row goes away
 		}
 		err = d.MoveUp(req.Row, side)
