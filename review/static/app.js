@@ -18,7 +18,7 @@
   let sel = -1; // the selected row
   let side = 'en'; // the side Alt+arrows and splits act on
   let split = null; // {en, zh}: the cuts while splitting the selected row
-  let busy = false; // an edit is on its way
+  let queue = Promise.resolve(); // the edits on their way, in order
 
   const rows = () => list.children;
   const row = (i) => rows()[i];
@@ -84,7 +84,7 @@
     for (let k = 1; k <= n; k++) {
       const i = (sel + k + n) % n;
       const el = row(i);
-      if (visible(el) && low(el)) { select(i); return; }
+      if (visible(el) && low(el)) { select(i, false); el.scrollIntoView({ block: 'center' }); return; }
     }
     say('No unconfirmed row scores below ' + threshold.value + '.');
   }
@@ -132,10 +132,19 @@
     }
   }
 
-  async function edit(op, extra) {
-    if (busy || sel < 0) return;
-    busy = true;
-    const body = Object.assign({ op: op, row: sel, version: version }, extra || {});
+  // edit queues an edit of the row selected now: keys pressed while an
+  // edit is on its way are not lost, and act on the row they were pressed
+  // on (or, if an edit replaced it, on the row selected then).
+  function edit(op, extra) {
+    if (sel < 0) return;
+    const el = row(sel);
+    queue = queue.then(function () { return send(op, el, extra); });
+  }
+
+  async function send(op, el, extra) {
+    const at = el.isConnected ? Number(el.dataset.row) : sel;
+    const body = Object.assign({ op: op, row: at, version: version }, extra || {});
+    const moved = el !== row(sel); // the selection moved on since the key
     try {
       const res = await fetch('/edit', {
         method: 'POST',
@@ -149,17 +158,18 @@
         say(msg || res.statusText, true);
         return;
       }
-      apply(await res.json(), op);
+      apply(await res.json(), op, moved || el !== row(sel));
     } catch (e) {
       say('The server did not answer: ' + e.message + ' (is the review command still running?)', true);
-    } finally {
-      busy = false;
     }
   }
 
   // apply replaces the rows an edit touched with the server's.
-  function apply(r, op) {
+  // keep says the reviewer moved on meanwhile: a confirmation then leaves
+  // the selection where it is.
+  function apply(r, op, keep) {
     version = r.version;
+    const selected = row(sel);
     const all = rows();
     for (let k = 0; k < r.removed; k++) all[r.at].remove();
     const tpl = document.createElement('template');
@@ -170,9 +180,13 @@
     document.getElementById('n-rows').textContent = String(r.rows);
     undoButton.disabled = !r.canUndo;
     split = null;
-    sel = -1;
     applyFilter();
-    select(r.select);
+    if (keep && (op === 'confirm' || op === 'unconfirm') && selected && selected.isConnected) {
+      sel = Number(selected.dataset.row);
+    } else {
+      sel = -1;
+      select(r.select);
+    }
     const done = { merge: 'Merged', split: 'Split', up: 'Moved up', down: 'Moved down',
       confirm: 'Confirmed', unconfirm: 'Unconfirmed', undo: 'Undone' }[op];
     say(done + ' and saved.');
