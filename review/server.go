@@ -103,7 +103,8 @@ type Server struct {
 
 // NewServer returns a Server of d. With WithSave, it saves d at once, so
 // that the save file exists before the first edit and a file that cannot
-// be written is reported now.
+// be written is reported now, after removing the temporary files that
+// saves interrupted by a crash left beside it.
 func NewServer(d *Doc, opts ...Option) (*Server, error) {
 	if d == nil {
 		return nil, errors.New("review: nil Doc")
@@ -119,6 +120,7 @@ func NewServer(d *Doc, opts ...Option) (*Server, error) {
 	}
 	s := &Server{opts: o, doc: d, token: []byte(o.token)}
 	if o.save != "" {
+		removeTemps(o.save)
 		if err := Save(o.save, d); err != nil {
 			return nil, err
 		}

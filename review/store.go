@@ -94,6 +94,19 @@ func Save(name string, d *Doc) error {
 	return save(name, func(w io.Writer) error { return WriteState(w, d) })
 }
 
+// tempPattern is the pattern of the temporary files Save writes beside
+// the file name.
+func tempPattern(name string) string { return "." + filepath.Base(name) + ".tmp*" }
+
+// removeTemps removes the temporary files that saves of the file name
+// interrupted by a crash left beside it.
+func removeTemps(name string) {
+	old, _ := filepath.Glob(filepath.Join(filepath.Dir(name), tempPattern(name)))
+	for _, f := range old {
+		os.Remove(f)
+	}
+}
+
 // save writes a file as Save does, its content written by write.
 func save(name string, write func(io.Writer) error) (err error) {
 	dir := filepath.Dir(name)
@@ -101,7 +114,7 @@ func save(name string, write func(io.Writer) error) (err error) {
 	if fi, err := os.Stat(name); err == nil {
 		mode = fi.Mode().Perm()
 	}
-	f, err := os.CreateTemp(dir, "."+filepath.Base(name)+".tmp*")
+	f, err := os.CreateTemp(dir, tempPattern(name))
 	if err != nil {
 		return fmt.Errorf("review: saving %s: %w", name, err)
 	}

@@ -247,6 +247,12 @@ func TestCrashMidSave(t *testing.T) {
 		require.NoError(t, got.Check())
 		assert.True(t, got.Len() == d.Len() || got.Len() == d.Len()-1, "a whole state: %d links", got.Len())
 	}
+	// A server started on the file removes what the crashes left.
+	_, err := review.NewServer(d, review.WithSave(name))
+	require.NoError(t, err)
+	entries, err := os.ReadDir(dir)
+	require.NoError(t, err)
+	assert.Len(t, entries, 1)
 }
 
 // crashChild saves the Doc of seed 001, merged or not, over and over,
@@ -263,4 +269,30 @@ func crashChild(t *testing.T) {
 		}
 		require.NoError(t, review.Save(name, d))
 	}
+}
+
+func TestOpen(t *testing.T) {
+	data, err := os.ReadFile(seed001)
+	require.NoError(t, err)
+	al := align.New()
+	d, _, err := review.Open(al, align.Source{Name: seed001, Data: data})
+	require.NoError(t, err)
+	assert.Equal(t, "001_04ade73db5640df0.txt", d.Name())
+
+	var jsonl, tmx bytes.Buffer
+	require.NoError(t, review.Export(&jsonl, d, "jsonl", ""))
+	require.NoError(t, review.Export(&tmx, d, "tmx", ""))
+	for _, src := range []align.Source{
+		{Name: "out.jsonl", Data: jsonl.Bytes()},
+		{Name: "-", Data: jsonl.Bytes()}, // told by its first character
+		{Name: "out.tmx", Data: tmx.Bytes()},
+		{Name: "memory.xml", Data: tmx.Bytes()},
+	} {
+		assert.True(t, review.IsAlignment(src.Name, src.Data), src.Name)
+		got, _, err := review.Open(al, src)
+		require.NoError(t, err, src.Name)
+		assert.Equal(t, "001_04ade73db5640df0.txt", got.Name(), src.Name)
+		assert.Equal(t, d.Unit(1).EN, got.Unit(1).EN, src.Name)
+	}
+	assert.False(t, review.IsAlignment("page.html", []byte("<html><body>Hi 你好</body></html>")))
 }
