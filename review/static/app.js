@@ -187,6 +187,11 @@
       sel = -1;
       select(r.select);
     }
+    if (row(sel) && row(sel).hidden) { // filtered out by the edit
+      const at = sel;
+      step(1);
+      if (sel === at) step(-1);
+    }
     const done = { merge: 'Merged', split: 'Split', up: 'Moved up', down: 'Moved down',
       confirm: 'Confirmed', unconfirm: 'Unconfirmed', undo: 'Undone' }[op];
     say(done + ' and saved.');
