@@ -191,7 +191,22 @@ func TestBrowser(t *testing.T) {
 	assert.Equal(t, "true", eval(`String(document.getElementById('help').hidden)`))
 	do("filter", chromedp.KeyEvent("f"))
 	assert.Equal(t, "true", eval(`String(document.querySelector('.row[data-row="3"]').hidden)`), "a confirmed row is hidden")
-	do("unfilter", chromedp.KeyEvent("f"))
+	do("unfilter", chromedp.Click(chromedp.ID("f-unconfirmed")))
+	assert.Equal(t, "false", eval(`String(document.querySelector('.row[data-row="3"]').hidden)`))
+	do("keys after a click on the checkbox", chromedp.KeyEvent("j"))
+	assert.Equal(t, itoa(row+1), eval(`document.activeElement.dataset.row`))
+
+	// n jumps to the next unconfirmed row scoring below the threshold.
+	next := -1
+	for i, l := range shadow.Links() {
+		if i > row+1 && !l.Confirmed && l.Score < 0.8 {
+			next = i
+			break
+		}
+	}
+	require.Positive(t, next, "seed 001 has a row scoring below 0.8")
+	do("next low", chromedp.KeyEvent("n"))
+	assert.Equal(t, itoa(next), eval(`document.activeElement.dataset.row`))
 
 	// Every edit is in the save file.
 	saved, err := review.Load(save)

@@ -418,6 +418,11 @@ func (s *Server) serveEdit(w http.ResponseWriter, r *http.Request) {
 		httpError(w, code, strings.TrimPrefix(err.Error(), "review: "))
 		return
 	}
+	if err := d.Check(); err != nil { // never: the edits keep the invariant
+		d.restore(before)
+		httpError(w, http.StatusInternalServerError, "edit undone: "+err.Error())
+		return
+	}
 	if s.opts.save != "" {
 		if err := Save(s.opts.save, d); err != nil {
 			d.restore(before)
@@ -469,8 +474,12 @@ func applyEdit(d *Doc, req editRequest) (change, int, error) {
 	case "confirm", "unconfirm":
 		err = d.Confirm(req.Row, req.Op == "confirm")
 	case "undo":
+		// The selection stays where it is when the undone rows hold it.
 		c, err := d.undoChange()
-		return c, c.at, err
+		if sel < c.at || sel >= c.at+c.n {
+			sel = c.at
+		}
+		return c, sel, err
 	default:
 		return change{}, 0, fmt.Errorf("%w: %q", errBadOp, req.Op)
 	}

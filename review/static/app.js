@@ -202,7 +202,8 @@
   }
 
   document.addEventListener('keydown', function (e) {
-    if (e.target instanceof HTMLInputElement) return;
+    // Typing a threshold is not a command; a ticked checkbox keeps the keys.
+    if (e.target instanceof HTMLInputElement && e.target.type !== 'checkbox') return;
     if (e.ctrlKey || e.metaKey) {
       if (e.key === 'z') { e.preventDefault(); edit('undo'); }
       return;
