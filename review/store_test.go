@@ -296,3 +296,24 @@ func TestOpen(t *testing.T) {
 	}
 	assert.False(t, review.IsAlignment("page.html", []byte("<html><body>Hi 你好</body></html>")))
 }
+
+// FuzzReadJSONL reads arbitrary bytes as a save file: an error, or a Doc
+// that keeps the invariant and reads back the same from its own save.
+func FuzzReadJSONL(f *testing.F) {
+	f.Add([]byte(`{"en":"One. Two.","zh":"一。","en_ids":[0,1],"zh_ids":[0],"score":0.5}` + "\n" + `{"en":"","zh":"二。","en_ids":[],"zh_ids":[1]}`))
+	f.Add([]byte(`{"en":"a","zh":"b","en_ids":[0],"zh_ids":[0],"confirmed":true,"en_sents":[{"text":"a","para":0}],"zh_sents":[{"text":"b","para":0,"lang":"none","time":"00:00:01.000 --> 00:00:02.000"}]}`))
+	f.Add([]byte(`{"en":"A.","zh":"甲。"}` + "\n" + `{"en":"B.","zh":""}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		d, err := review.ReadJSONL(bytes.NewReader(data), "fuzz")
+		if err != nil {
+			return
+		}
+		require.NoError(t, d.Check())
+		var b bytes.Buffer
+		require.NoError(t, review.WriteState(&b, d))
+		got, err := review.ReadJSONL(&b, "again")
+		require.NoError(t, err)
+		assert.Equal(t, d.Links(), got.Links())
+		assert.Equal(t, d.Units(), got.Units())
+	})
+}
