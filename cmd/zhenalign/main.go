@@ -40,6 +40,7 @@ func commands() []command {
 		{"batch", "align every document of folders on several cores", runBatch},
 		{"convert", "convert and filter parallel text (TMX or JSONL in, any format out)", runConvert},
 		{"eval", "score an alignment against gold (ladder or JSONL pairs)", runEval},
+		{"review", "check and correct an alignment in the browser", runReview},
 	}
 }
 
