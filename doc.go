@@ -14,7 +14,11 @@
 //   - [github.com/zhenalign/zhenalign/batch] aligns folders of documents on
 //     all cores;
 //   - [github.com/zhenalign/zhenalign/eval] scores an alignment against
-//     gold.
+//     gold;
+//   - [github.com/zhenalign/zhenalign/input] reads documents as people
+//     have them (encodings, HTML, DOCX, ODT, EPUB, subtitles) into text;
+//   - [github.com/zhenalign/zhenalign/review] is the edit model and the
+//     server of the review page.
 //
 // The command zhenalign (cmd/zhenalign) is a thin layer over them. The
 // code is under the Apache License 2.0; the embedded dictionary data keep

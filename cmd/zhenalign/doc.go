@@ -10,6 +10,7 @@
 //	zhenalign batch   [flags] DIR_OR_FILE...
 //	zhenalign convert [flags] IN
 //	zhenalign eval    [flags] GOLD PRED
+//	zhenalign review  [flags] FILE...
 //	zhenalign version
 //
 // segment prints the paragraphs and sentences of a document (-f jsonl or
@@ -51,6 +52,12 @@
 // development data prints them, and the calibration of the link scores
 // when the prediction has them) or JSONL pair files (strict and lax);
 // --json prints JSON.
+//
+// review aligns documents (or loads an alignment, JSONL or TMX) and serves
+// a page on the loopback interface where a translator corrects it: merge,
+// split, move a sentence, confirm, undo, keyboard first, every edit saved
+// to --save before the page shows it; the URL printed carries a random
+// token that every request must give. See package review.
 //
 // Exit status: 0 on success, 1 on an error (a message on standard error),
 // 2 on a command-line mistake.
