@@ -3,11 +3,12 @@ package corpus
 import (
 	"errors"
 	"fmt"
-	"hash/maphash"
 	"math"
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/cespare/xxhash/v2"
 
 	"github.com/zhenalign/zhenalign/internal/han"
 	"github.com/zhenalign/zhenalign/internal/opencc"
@@ -42,6 +43,8 @@ type filterOptions struct {
 	dropNoHan     bool
 	dropOmissions bool
 	dedup         bool
+	dedupSides    Sides
+	dedupMode     HashMode
 	script        ScriptConversion
 	// bad holds the values the options could not use.
 	bad []string
@@ -101,8 +104,42 @@ func DropNoHan() FilterOption { return func(o *filterOptions) { o.dropNoHan = tr
 func DropOmissions() FilterOption { return func(o *filterOptions) { o.dropOmissions = true } }
 
 // Dedup drops a unit whose English and Chinese texts both equal those of
-// an earlier unit.
+// an earlier unit. Units are compared by [Hash] (bifixer's hash, 64 bits),
+// so that the set of units kept does not depend on the run, and memory
+// grows by a few bytes per unit kept.
 func Dedup() FilterOption { return func(o *filterOptions) { o.dedup = true } }
+
+// Sides says which texts of a unit deduplication compares.
+type Sides uint8
+
+// Choices of Sides.
+const (
+	BothSides Sides = iota
+	EnglishSide
+	ChineseSide
+)
+
+// DedupSide deduplicates (as Dedup does) on the English text only, the
+// Chinese text only, or both (the default): with EnglishSide, a unit is
+// dropped when its English text repeats an earlier unit's, whatever their
+// Chinese. A unit whose compared text is empty is never dropped.
+func DedupSide(s Sides) FilterOption {
+	return func(o *filterOptions) {
+		if s > ChineseSide {
+			o.bad = append(o.bad, fmt.Sprintf("DedupSide: unknown side %d", s))
+		}
+		o.dedup, o.dedupSides = true, s
+	}
+}
+
+// DedupNear deduplicates (as Dedup does) on the texts normalised by
+// [NearDupText], so that units differing only in case, punctuation,
+// digits, spacing and accents count as one: the idea of bifixer's
+// aggressive mode. Units are compared by [NearHash] (or the hash of one
+// normalised side, with DedupSide).
+func DedupNear() FilterOption {
+	return func(o *filterOptions) { o.dedup, o.dedupMode = true, NearDup }
+}
 
 // ConvertScript converts the Chinese side to simplified or traditional
 // script (with the OpenCC tables), or leaves it as written (KeepScript,
@@ -120,7 +157,6 @@ func ConvertScript(c ScriptConversion) FilterOption {
 // not safe for concurrent use.
 type Filter struct {
 	o    filterOptions
-	seed maphash.Seed
 	seen map[uint64]bool
 	// conv converts the Chinese side to the script target, when asked.
 	conv   *opencc.Converter
@@ -131,7 +167,7 @@ type Filter struct {
 // every unit unchanged. An option with a value it cannot use gives an error
 // wrapping ErrFilterOption that says which.
 func NewFilter(opts ...FilterOption) (*Filter, error) {
-	f := &Filter{seed: maphash.MakeSeed()}
+	f := &Filter{}
 	for _, opt := range opts {
 		if opt != nil {
 			opt(&f.o)
@@ -197,18 +233,43 @@ func (f *Filter) Keep(u *Unit) bool {
 		}
 	}
 	if o.dedup {
-		var h maphash.Hash
-		h.SetSeed(f.seed)
-		h.WriteString(u.EN)
-		h.WriteByte(0)
-		h.WriteString(u.ZH)
-		k := h.Sum64()
-		if f.seen[k] {
+		k, ok := f.dedupKey(u)
+		if ok && f.seen[k] {
 			return false
 		}
-		f.seen[k] = true
+		if ok {
+			f.seen[k] = true
+		}
 	}
 	return true
+}
+
+// dedupKey returns the key deduplication compares u by, and false when u
+// is not to be compared (its compared text is empty).
+func (f *Filter) dedupKey(u *Unit) (uint64, bool) {
+	o := &f.o
+	text := func(s string) string {
+		if o.dedupMode == NearDup {
+			return NearDupText(s)
+		}
+		return s
+	}
+	switch o.dedupSides {
+	case EnglishSide, ChineseSide:
+		s := u.EN
+		if o.dedupSides == ChineseSide {
+			s = u.ZH
+		}
+		if s = text(s); s == "" {
+			return 0, false
+		}
+		return xxhash.Sum64String(s), true
+	}
+	en, zh := text(u.EN), text(u.ZH)
+	if en == "" && zh == "" {
+		return 0, false
+	}
+	return Hash(en, zh), true
 }
 
 // Writer returns a Writer that passes to w the units f keeps. With a nil w,

@@ -28,8 +28,9 @@ var (
 var utf8BOM = []byte("\xEF\xBB\xBF")
 
 // JSONLReader reads units from JSON lines as JSONLWriter writes them (the
-// fields en and zh are needed; en_ids, zh_ids, score and doc are read when
-// present). A UTF-8 byte order mark at the start is skipped. A line that is
+// fields en and zh are needed; en_ids, zh_ids, score, doc, en_time and
+// zh_time are read when present), and the Hugging Face translation rows
+// HFWriter writes ({"translation": {"en", "zh"}}). A UTF-8 byte order mark at the start is skipped. A line that is
 // not a JSON object (ErrNotObject), a row with neither en nor zh
 // (ErrNoText), ids that are not ascending non-negative integers (ErrIDs)
 // and a score outside [0,1] (ErrScore) stop the reader with a
@@ -82,10 +83,19 @@ func (r *JSONLReader) Next() bool {
 			Doc    string   `json:"doc"`
 			ENTime string   `json:"en_time"`
 			ZHTime string   `json:"zh_time"`
+			// Translation is the pair of a Hugging Face translation
+			// row.
+			Translation *struct {
+				EN *string `json:"en"`
+				ZH *string `json:"zh"`
+			} `json:"translation"`
 		}
 		if err := json.Unmarshal(b, &row); err != nil {
 			r.err = &ParseError{File: r.name, Line: r.line, Err: jsonError(err)}
 			return false
+		}
+		if row.EN == nil && row.ZH == nil && row.Translation != nil {
+			row.EN, row.ZH = row.Translation.EN, row.Translation.ZH
 		}
 		if row.EN == nil && row.ZH == nil {
 			r.err = &ParseError{File: r.name, Line: r.line, Err: ErrNoText}

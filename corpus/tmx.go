@@ -7,8 +7,6 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
-
-	"github.com/zhenalign/zhenalign/segment"
 )
 
 // xmlNS is the namespace bound to the "xml" prefix; encoding/xml writes an
@@ -22,72 +20,51 @@ const (
 	tmxPropDoc   = "x-Document"
 	tmxPropENIDs = "x-EnglishIds"
 	tmxPropZHIDs = "x-ChineseIds"
+	tmxPropHash  = "x-Hash"
 )
 
-// TMXOption configures a TMXWriter.
-type TMXOption func(*tmxOptions)
-
-type tmxOptions struct {
-	version   string // creationtoolversion
-	segtype   string // "sentence" or "paragraph"
-	zhLang    string // "" = per unit, from Unit.Script
-	adminLang string
-}
-
-// TMXToolVersion sets the header's creationtoolversion attribute, the
-// version of the program that wrote the file. The default is "(devel)".
-func TMXToolVersion(v string) TMXOption {
-	return func(o *tmxOptions) { o.version = v }
-}
-
-// TMXSegType sets the header's segtype attribute: "sentence" for
-// [Sentences] (the default), "paragraph" for [Paragraphs].
-func TMXSegType(l Level) TMXOption {
-	return func(o *tmxOptions) {
-		o.segtype = "sentence"
-		if l == Paragraphs {
-			o.segtype = "paragraph"
-		}
-	}
-}
-
-// TMXChineseLang forces the language tag of every Chinese tuv, for example
-// "zh-Hans" or "zh-HK". By default (or with tag "") the tag is chosen per
-// unit from [Unit.Script]: "zh-TW" for [segment.Traditional], "zh-CN"
-// otherwise.
-func TMXChineseLang(tag string) TMXOption {
-	return func(o *tmxOptions) { o.zhLang = tag }
-}
-
-// TMXAdminLang sets the header's adminlang attribute, the language of
-// notes and properties. The default is "en".
-func TMXAdminLang(tag string) TMXOption {
-	return func(o *tmxOptions) { o.adminLang = tag }
-}
-
 // TMXWriter writes units as a TMX 1.4b document (the LISA/GALA Translation
-// Memory eXchange format), English as the source language. Each unit
-// becomes one <tu> with the properties x-AlignScore (the score, 4
-// decimals), x-AlignType (the link type, [Unit.Type]), x-EnglishIds and
-// x-ChineseIds (the sentence ids, comma-separated; these three are left
-// out when the unit has no ids, as in a TMX from another tool) and
-// x-Document (its [Unit.Doc], when not ""), then an English and a Chinese
-// <tuv>.
+// Memory eXchange format), English as the source language unless
+// [SourceLang] says Chinese. Each unit becomes one <tu> with a tuid unique
+// in the file (its document, "#", and its sentence ids in ladder notation:
+// "doc.txt#[5,6]:[6]"; see below), a creationdate, and the properties
+// x-AlignScore (the score, 4 decimals), x-AlignType (the link type,
+// [Unit.Type]), x-EnglishIds and x-ChineseIds (the sentence ids,
+// comma-separated; these three are left out when the unit has no ids, as
+// in a TMX from another tool), x-Document (its [Unit.Doc], when not "")
+// and x-Hash (with [WithHash]), then a <tuv> per language, the source
+// language first. The header carries creationdate (YYYYMMDDThhmmssZ, UTC;
+// see [CreationDate]) and, when set, creationid ([TMXCreationID]). The
+// output is valid against the TMX 1.4b DTD.
+//
+// The file has one Chinese language tag (see [ChineseLang]): unless one is
+// given, the writer holds the first units ([ChineseLangWindow]; nothing is
+// written until then), gives the file the tag of their dominant script,
+// and writes on. Units in the other script are still written, with the
+// file's tag, and counted in [TMXWriter.Warnings], as are segments longer
+// than [LongSegment] characters.
+//
+// A tuid is the unit's document, "#", and the sentence ids of its link
+// ("[5,6]:[6]", English first), or those ids alone for a unit without a
+// document. A unit without ids, a unit whose document came back after
+// another one and a link repeated within a document get their position in
+// the file instead ("doc.txt#17"), so that tuids stay unique.
 //
 // Units with an empty English or Chinese side are skipped: a TMX unit
 // pairs two texts. Characters XML 1.0 does not allow (control characters
 // other than tab, newline and carriage return, U+FFFE, U+FFFF and invalid
 // UTF-8) are removed from the text. The output is UTF-8 without a byte
-// order mark, indented with two spaces, and the same units always give the
-// same bytes; newlines inside a text are written as they are.
+// order mark, indented with two spaces, and the same units and options
+// (the creation date included) always give the same bytes; newlines inside
+// a text are written as they are.
 //
 // The document is complete only after Close. Errors are sticky: after a
 // failed Write, every later call returns the same error. A TMXWriter is not
 // safe for concurrent use.
 type TMXWriter struct {
 	enc     *xml.Encoder
-	opts    tmxOptions
-	zhLang  string // opts.zhLang cleaned for XML, when set
+	cat     catWriter
+	date    string // creationdate
 	buf     []byte // property values, reused
 	started bool
 	closed  bool
@@ -95,21 +72,20 @@ type TMXWriter struct {
 }
 
 // NewTMXWriter returns a Writer of a TMX document to w. Nothing is written
-// before the first Write or Close.
-func NewTMXWriter(w io.Writer, opts ...TMXOption) *TMXWriter {
-	o := tmxOptions{version: "(devel)", segtype: "sentence", adminLang: "en"}
-	for _, opt := range opts {
-		if opt != nil {
-			opt(&o)
-		}
-	}
+// before the first Write or Close. It uses the options [ToolVersion],
+// [TMXSegType], [TMXAdminLang], [TMXCreationID], [CreationDate],
+// [ChineseLang], [ChineseLangPerUnit], [ChineseLangWindow], [SourceLang]
+// and [WithHash].
+func NewTMXWriter(w io.Writer, opts ...WriterOption) *TMXWriter {
+	cat := newCatWriter(opts)
 	enc := xml.NewEncoder(writerOrNil(w))
 	enc.Indent("", "  ")
-	return &TMXWriter{enc: enc, opts: o, zhLang: xmlClean(o.zhLang)}
+	return &TMXWriter{enc: enc, cat: cat, date: tmxDate(cat.opts.date)}
 }
 
 // Write writes u as one <tu>, or nothing when a side of u is empty (after
-// removing the characters XML does not allow).
+// removing the characters XML does not allow). A score outside [0,1] is
+// an error wrapping ErrScore.
 func (w *TMXWriter) Write(u Unit) error {
 	if w == nil {
 		return errNil
@@ -127,15 +103,26 @@ func (w *TMXWriter) Write(u Unit) error {
 	if err := checkScore(u.Score); err != nil {
 		return err
 	}
-	w.start()
-	zhLang := w.zhLang
-	if w.opts.zhLang == "" {
-		zhLang = "zh-CN"
-		if u.Script == segment.Traditional {
-			zhLang = "zh-TW"
-		}
+	u.EN, u.ZH, u.Doc = en, zh, xmlClean(u.Doc)
+	held, ready := w.cat.hold(u)
+	if !held {
+		ready = []Unit{u}
 	}
-	tu := xml.StartElement{Name: xml.Name{Local: "tu"}}
+	for _, u := range ready {
+		w.writeTU(u)
+	}
+	return w.err
+}
+
+// writeTU writes one clean unit.
+func (w *TMXWriter) writeTU(u Unit) {
+	w.start()
+	o := &w.cat.opts
+	id, _ := w.cat.ids.next(u)
+	id = tuid(u.Doc, id)
+	zhLang := w.cat.zhLang(u)
+	w.cat.checkLong(id, u.EN, u.ZH)
+	tu := xml.StartElement{Name: xml.Name{Local: "tu"}, Attr: []xml.Attr{attr("tuid", id), attr("creationdate", w.date)}}
 	w.token(tu)
 	w.prop(tmxPropScore, strconv.AppendFloat(w.buf[:0], u.Score, 'f', 4, 64))
 	if len(u.ENIDs) > 0 || len(u.ZHIDs) > 0 {
@@ -143,25 +130,56 @@ func (w *TMXWriter) Write(u Unit) error {
 		w.prop(tmxPropENIDs, appendIDs(w.buf[:0], u.ENIDs))
 		w.prop(tmxPropZHIDs, appendIDs(w.buf[:0], u.ZHIDs))
 	}
-	if doc := xmlClean(u.Doc); doc != "" {
-		w.prop(tmxPropDoc, append(w.buf[:0], doc...))
+	if u.Doc != "" {
+		w.prop(tmxPropDoc, append(w.buf[:0], u.Doc...))
 	}
-	w.tuv("en", en)
-	w.tuv(zhLang, zh)
+	if o.hash {
+		w.prop(tmxPropHash, append(w.buf[:0], HashString(hashOf(u, o.hashMode))...))
+	}
+	if o.srcZH {
+		w.tuv(zhLang, u.ZH)
+		w.tuv("en", u.EN)
+	} else {
+		w.tuv("en", u.EN)
+		w.tuv(zhLang, u.ZH)
+	}
 	w.token(tu.End())
-	return w.err
 }
 
-// Close ends the document (</body></tmx>) and flushes it to the
-// underlying writer, which it does not close. A writer closed before any
-// Write gives a document with an empty body. Close after Close does
-// nothing.
+// Warnings returns what a CAT tool would not take well in what was
+// written so far (complete after Close): segments longer than
+// [LongSegment] characters (ErrLongSegment) and units whose Chinese script
+// is not the one of the file's tag (ErrScriptTag).
+func (w *TMXWriter) Warnings() []error {
+	if w == nil {
+		return nil
+	}
+	return w.cat.warnings()
+}
+
+// ChineseLang returns the Chinese language tag of the file: the one given,
+// or the one chosen ("" before it is chosen, and with
+// [ChineseLangPerUnit]).
+func (w *TMXWriter) ChineseLang() string {
+	if w == nil {
+		return ""
+	}
+	return w.cat.zhTag
+}
+
+// Close writes the units still held, ends the document (</body></tmx>)
+// and flushes it to the underlying writer, which it does not close. A
+// writer closed before any Write gives a document with an empty body.
+// Close after Close does nothing.
 func (w *TMXWriter) Close() error {
 	if w == nil {
 		return errNil
 	}
 	if w.err != nil || w.closed {
 		return w.err
+	}
+	for _, u := range w.cat.decide() {
+		w.writeTU(u)
 	}
 	w.start()
 	w.token(xml.EndElement{Name: xml.Name{Local: "body"}})
@@ -187,16 +205,20 @@ func (w *TMXWriter) start() {
 	w.token(xml.Directive(`DOCTYPE tmx SYSTEM "tmx14.dtd"`))
 	w.token(xml.CharData("\n"))
 	w.token(xml.StartElement{Name: xml.Name{Local: "tmx"}, Attr: []xml.Attr{attr("version", "1.4")}})
-	o := &w.opts
+	o := &w.cat.opts
 	header := xml.StartElement{Name: xml.Name{Local: "header"}, Attr: []xml.Attr{
 		attr("creationtool", "zhenalign"),
 		attr("creationtoolversion", xmlClean(o.version)),
 		attr("segtype", o.segtype),
 		attr("o-tmf", "zhenalign"),
 		attr("adminlang", xmlClean(o.adminLang)),
-		attr("srclang", "en"),
+		attr("srclang", w.cat.srcLang()),
 		attr("datatype", "plaintext"),
+		attr("creationdate", w.date),
 	}}
+	if id := xmlClean(o.creationID); id != "" {
+		header.Attr = append(header.Attr, attr("creationid", id))
+	}
 	w.token(header)
 	w.token(header.End())
 	w.token(xml.StartElement{Name: xml.Name{Local: "body"}})

@@ -4,13 +4,15 @@ import (
 	"fmt"
 	"os"
 	"strings"
+	"time"
 
 	"github.com/zhenalign/zhenalign/corpus"
 	"github.com/zhenalign/zhenalign/segment"
 )
 
 func ExampleNewTMXWriter() {
-	w := corpus.NewTMXWriter(os.Stdout, corpus.TMXToolVersion("v1.0.0"))
+	w := corpus.NewTMXWriter(os.Stdout, corpus.ToolVersion("v1.0.0"),
+		corpus.CreationDate(time.Date(2024, 5, 6, 7, 8, 9, 0, time.UTC)))
 	units := []corpus.Unit{
 		{EN: "Fish & chips.", ZH: "炸鱼薯条。", ENIDs: []int{0}, ZHIDs: []int{0}, Score: 0.93, Doc: "menu.txt",
 			Script: segment.Simplified},
@@ -26,13 +28,16 @@ func ExampleNewTMXWriter() {
 	if err := w.Close(); err != nil {
 		fmt.Println(err)
 	}
+	for _, warning := range w.Warnings() {
+		fmt.Println(warning)
+	}
 	// Output:
 	// <?xml version="1.0" encoding="UTF-8"?>
 	// <!DOCTYPE tmx SYSTEM "tmx14.dtd">
 	// <tmx version="1.4">
-	//   <header creationtool="zhenalign" creationtoolversion="v1.0.0" segtype="sentence" o-tmf="zhenalign" adminlang="en" srclang="en" datatype="plaintext"></header>
+	//   <header creationtool="zhenalign" creationtoolversion="v1.0.0" segtype="sentence" o-tmf="zhenalign" adminlang="en" srclang="en" datatype="plaintext" creationdate="20240506T070809Z"></header>
 	//   <body>
-	//     <tu>
+	//     <tu tuid="menu.txt#[0]:[0]" creationdate="20240506T070809Z">
 	//       <prop type="x-AlignScore">0.9300</prop>
 	//       <prop type="x-AlignType">1-1</prop>
 	//       <prop type="x-EnglishIds">0</prop>
@@ -45,7 +50,7 @@ func ExampleNewTMXWriter() {
 	//         <seg>炸鱼薯条。</seg>
 	//       </tuv>
 	//     </tu>
-	//     <tu>
+	//     <tu tuid="[1,2]:[1]" creationdate="20240506T070809Z">
 	//       <prop type="x-AlignScore">0.8710</prop>
 	//       <prop type="x-AlignType">2-1</prop>
 	//       <prop type="x-EnglishIds">1,2</prop>
@@ -53,12 +58,13 @@ func ExampleNewTMXWriter() {
 	//       <tuv xml:lang="en">
 	//         <seg>Tea. Coffee.</seg>
 	//       </tuv>
-	//       <tuv xml:lang="zh-TW">
+	//       <tuv xml:lang="zh-CN">
 	//         <seg>茶與咖啡。</seg>
 	//       </tuv>
 	//     </tu>
 	//   </body>
 	// </tmx>
+	// corpus: Chinese script and language tag disagree: 1 unit in traditional script tagged zh-CN (convert the script, or set the tag)
 }
 
 func ExampleNewTMXReader() {

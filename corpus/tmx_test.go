@@ -14,6 +14,7 @@ import (
 	"strings"
 	"testing"
 	"testing/iotest"
+	"time"
 	"unicode/utf16"
 
 	"github.com/stretchr/testify/assert"
@@ -42,17 +43,24 @@ var tmxTricky = []corpus.Unit{
 // tmxTrickyRead is what reading the TMX of tmxTricky gives: units with an
 // empty side skipped, illegal characters removed, scores to 4 decimals,
 // ids from the x-EnglishIds and x-ChineseIds properties, Script from the
-// language tag.
-var tmxTrickyRead = append(slices.Clone(tmxTricky[:3]), []corpus.Unit{
+// file's language tag (zh-CN: two simplified units against one
+// traditional).
+var tmxTrickyRead = append(append(slices.Clone(tmxTricky[:2]), corpus.Unit{EN: "Emoji 😀 and a rocket 🚀", ZH: "表情 😀 與火箭 🚀，這是繁體。",
+	ENIDs: []int{3}, ZHIDs: []int{2, 3}, Score: 1, Doc: "trad.txt", Script: segment.Simplified}), []corpus.Unit{
 	{EN: "Control chars and bad  UTF-8", ZH: "控制字符",
 		ENIDs: []int{5}, ZHIDs: []int{5}, Score: 0.1235, Doc: "ctl.txt", Script: segment.Simplified},
 	{EN: "Ambiguous script", ZH: "中文", ENIDs: []int{7}, ZHIDs: []int{7}, Score: 0, Script: segment.Simplified},
 }...)
 
-func writeTMX(t testing.TB, units []corpus.Unit, opts ...corpus.TMXOption) []byte {
+// tmxDate is the creation date of the TMX files of the tests.
+var tmxDate = time.Date(2024, 5, 6, 7, 8, 9, 0, time.UTC)
+
+// writeTMX writes units as TMX, created at tmxDate unless opts say
+// otherwise.
+func writeTMX(t testing.TB, units []corpus.Unit, opts ...corpus.WriterOption) []byte {
 	t.Helper()
 	var buf bytes.Buffer
-	write(t, corpus.NewTMXWriter(&buf, opts...), units)
+	write(t, corpus.NewTMXWriter(&buf, append([]corpus.WriterOption{corpus.CreationDate(tmxDate)}, opts...)...), units)
 	return buf.Bytes()
 }
 
@@ -80,8 +88,9 @@ func TestTMXRoundTrip(t *testing.T) {
 	assert.Equal(t, string(noType), string(writeTMX(t, readTMX(t, bytes.NewReader(noType)))))
 
 	// The writer's options survive too, as long as they are given again.
-	opts := []corpus.TMXOption{corpus.TMXSegType(corpus.Paragraphs), corpus.TMXToolVersion("v1.2.3"),
-		corpus.TMXChineseLang("zh-Hant-HK"), corpus.TMXAdminLang("zh-CN")}
+	opts := []corpus.WriterOption{corpus.TMXSegType(corpus.Paragraphs), corpus.TMXToolVersion("v1.2.3"),
+		corpus.TMXChineseLang("zh-Hant-HK"), corpus.TMXAdminLang("zh-CN"), corpus.TMXCreationID("tester"),
+		corpus.WithHash(corpus.ExactHash), corpus.SourceLang(segment.Chinese)}
 	first = writeTMX(t, tmxTricky, opts...)
 	got = readTMX(t, bytes.NewReader(first))
 	for _, u := range got {
@@ -109,11 +118,8 @@ func TestTMXGolden(t *testing.T) {
 		if u.EN == "" || u.ZH == "" {
 			continue
 		}
-		script := segment.Simplified
-		if u.Script == segment.Traditional {
-			script = segment.Traditional
-		}
-		wantUnits = append(wantUnits, corpus.Unit{EN: u.EN, ZH: u.ZH, ENIDs: u.ENIDs, ZHIDs: u.ZHIDs, Doc: u.Doc, Script: script,
+		// Seed 001 is in traditional script: the file's tag is zh-TW.
+		wantUnits = append(wantUnits, corpus.Unit{EN: u.EN, ZH: u.ZH, ENIDs: u.ENIDs, ZHIDs: u.ZHIDs, Doc: u.Doc, Script: segment.Traditional,
 			Score: tmxRound4(u.Score)})
 	}
 	assert.Equal(t, wantUnits, read)
@@ -129,7 +135,7 @@ func TestTMXWriter(t *testing.T) {
 	unit := corpus.Unit{EN: "Hello.", ZH: "你好。", ENIDs: []int{0}, ZHIDs: []int{0}, Score: 0.87654, Script: segment.Traditional}
 	for _, tc := range []struct {
 		desc  string
-		opts  []corpus.TMXOption
+		opts  []corpus.WriterOption
 		units []corpus.Unit
 		want  []string // substrings of the output
 		not   []string
@@ -137,29 +143,63 @@ func TestTMXWriter(t *testing.T) {
 		{desc: "defaults", units: []corpus.Unit{unit},
 			want: []string{
 				"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE tmx SYSTEM \"tmx14.dtd\">\n<tmx version=\"1.4\">\n",
-				`<header creationtool="zhenalign" creationtoolversion="(devel)" segtype="sentence" o-tmf="zhenalign" adminlang="en" srclang="en" datatype="plaintext">`,
-				"    <tu>\n      <prop type=\"x-AlignScore\">0.8765</prop>\n      <prop type=\"x-AlignType\">1-1</prop>\n" +
+				`<header creationtool="zhenalign" creationtoolversion="(devel)" segtype="sentence" o-tmf="zhenalign" adminlang="en" srclang="en" datatype="plaintext" creationdate="20240506T070809Z">`,
+				"    <tu tuid=\"[0]:[0]\" creationdate=\"20240506T070809Z\">\n      <prop type=\"x-AlignScore\">0.8765</prop>\n      <prop type=\"x-AlignType\">1-1</prop>\n" +
 					"      <prop type=\"x-EnglishIds\">0</prop>\n      <prop type=\"x-ChineseIds\">0</prop>\n" +
 					"      <tuv xml:lang=\"en\">\n        <seg>Hello.</seg>\n      </tuv>\n" +
 					"      <tuv xml:lang=\"zh-TW\">\n        <seg>你好。</seg>\n      </tuv>\n    </tu>\n",
 				"  </body>\n</tmx>\n",
 			},
-			not: []string{"x-Document", "\ufeff"}},
+			not: []string{"x-Document", "x-Hash", "creationid", "\ufeff"}},
 		{desc: "options",
-			opts: []corpus.TMXOption{corpus.TMXToolVersion("v0.3.0"), corpus.TMXSegType(corpus.Paragraphs),
+			opts: []corpus.WriterOption{corpus.TMXToolVersion("v0.3.0"), corpus.TMXSegType(corpus.Paragraphs),
 				corpus.TMXAdminLang("zh-CN"), corpus.TMXChineseLang("zh-Hans")},
 			units: []corpus.Unit{unit},
 			want: []string{`creationtoolversion="v0.3.0" segtype="paragraph" o-tmf="zhenalign" adminlang="zh-CN"`,
 				`<tuv xml:lang="zh-Hans">`},
 			not: []string{"zh-TW"}},
-		{desc: "sentence segtype", opts: []corpus.TMXOption{corpus.TMXSegType(corpus.Paragraphs), corpus.TMXSegType(corpus.Sentences)},
+		{desc: "sentence segtype", opts: []corpus.WriterOption{corpus.TMXSegType(corpus.Paragraphs), corpus.TMXSegType(corpus.Sentences)},
 			want: []string{`segtype="sentence"`}},
-		{desc: "empty chinese tag is per unit", opts: []corpus.TMXOption{corpus.TMXChineseLang("zh-HK"), corpus.TMXChineseLang("")},
+		{desc: "empty chinese tag is one per file", opts: []corpus.WriterOption{corpus.TMXChineseLang("zh-HK"), corpus.TMXChineseLang("")},
+			units: []corpus.Unit{unit, {EN: "a", ZH: "b", Script: segment.Simplified}, {EN: "c", ZH: "d", Script: segment.Simplified}},
+			want:  []string{`<tuv xml:lang="zh-CN">`}, not: []string{"zh-TW"}},
+		{desc: "traditional dominant", units: []corpus.Unit{unit, {EN: "a", ZH: "b", Script: segment.Mixed}, {EN: "c", ZH: "d", Script: segment.Ambiguous}},
+			want: []string{`<tuv xml:lang="zh-TW">`}, not: []string{"zh-CN"}},
+		{desc: "tie is simplified", units: []corpus.Unit{unit, {EN: "a", ZH: "b", Script: segment.Simplified}},
+			want: []string{`<tuv xml:lang="zh-CN">`}, not: []string{"zh-TW"}},
+		{desc: "window: the first units choose", opts: []corpus.WriterOption{corpus.ChineseLangWindow(1)},
+			units: []corpus.Unit{unit, {EN: "a", ZH: "b", Script: segment.Simplified}, {EN: "c", ZH: "d", Script: segment.Simplified}},
+			want:  []string{`<tuv xml:lang="zh-TW">`}, not: []string{"zh-CN"}},
+		{desc: "window 0: all units choose", opts: []corpus.WriterOption{corpus.ChineseLangWindow(0)},
+			units: []corpus.Unit{unit, {EN: "a", ZH: "b", Script: segment.Simplified}, {EN: "c", ZH: "d", Script: segment.Simplified}},
+			want:  []string{`<tuv xml:lang="zh-CN">`}, not: []string{"zh-TW"}},
+		{desc: "per unit", opts: []corpus.WriterOption{corpus.ChineseLangPerUnit()},
 			units: []corpus.Unit{unit, {EN: "a", ZH: "b"}},
-			want:  []string{`<tuv xml:lang="zh-TW">`, `<tuv xml:lang="zh-CN">`}},
-		{desc: "no units", want: []string{"  <body></body>\n</tmx>\n"}, not: []string{"<tu>"}},
+			want:  []string{`<tuv xml:lang="zh-TW">`, `<tuv xml:lang="zh-CN">`, `srclang="en"`}},
+		{desc: "per unit, Chinese source", opts: []corpus.WriterOption{corpus.ChineseLangPerUnit(), corpus.SourceLang(segment.Chinese)},
+			units: []corpus.Unit{unit, {EN: "a", ZH: "b"}},
+			want:  []string{`srclang="*all*"`}},
+		{desc: "Chinese source", opts: []corpus.WriterOption{corpus.SourceLang(segment.Chinese)}, units: []corpus.Unit{unit},
+			want: []string{`srclang="zh-TW"`, "<tuv xml:lang=\"zh-TW\">\n        <seg>你好。</seg>\n      </tuv>\n      <tuv xml:lang=\"en\">"}},
+		{desc: "English source given back", opts: []corpus.WriterOption{corpus.SourceLang(segment.Chinese), corpus.SourceLang(segment.English)},
+			units: []corpus.Unit{unit}, want: []string{`srclang="en"`}},
+		{desc: "creation id and date", opts: []corpus.WriterOption{corpus.TMXCreationID("a&b"), corpus.CreationDate(time.Date(2001, 2, 3, 4, 5, 6, 7, time.FixedZone("x", 3600)))},
+			units: []corpus.Unit{unit},
+			want:  []string{`creationdate="20010203T030506Z" creationid="a&amp;b">`, `<tu tuid="[0]:[0]" creationdate="20010203T030506Z">`}},
+		{desc: "hash", opts: []corpus.WriterOption{corpus.WithHash(corpus.ExactHash)}, units: []corpus.Unit{unit},
+			want: []string{"<prop type=\"x-ChineseIds\">0</prop>\n      <prop type=\"x-Hash\">" + corpus.HashString(corpus.Hash("Hello.", "你好。")) + "</prop>"}},
+		{desc: "tuids", units: []corpus.Unit{
+			{EN: "a", ZH: "b", Doc: "d1", ENIDs: []int{0}, ZHIDs: []int{0}},
+			{EN: "a", ZH: "b", Doc: "d1", ENIDs: []int{1, 2}, ZHIDs: []int{}},
+			{EN: "a", ZH: "b", Doc: "d1", ENIDs: []int{1, 2}, ZHIDs: nil}, // repeated link: position
+			{EN: "a", ZH: "b", Doc: "d2", ENIDs: []int{0}, ZHIDs: []int{0}},
+			{EN: "a", ZH: "b", Doc: "d1", ENIDs: []int{5}, ZHIDs: []int{5}}, // d1 again: position
+			{EN: "a", ZH: "b"}, // no ids, no document: position
+			{EN: "a", ZH: "b", Doc: "d3"},
+		}, want: []string{`tuid="d1#[0]:[0]"`, `tuid="d1#[1,2]:[]"`, `tuid="d1#3"`, `tuid="d2#[0]:[0]"`, `tuid="d1#5"`, `tuid="6"`, `tuid="d3#7"`}},
+		{desc: "no units", want: []string{"  <body></body>\n</tmx>\n"}, not: []string{"<tu "}},
 		{desc: "empty sides skipped", units: []corpus.Unit{{EN: "a"}, {ZH: "b"}, {EN: "\x00", ZH: "c"}},
-			want: []string{"<body></body>"}, not: []string{"<tu>"}},
+			want: []string{"<body></body>"}, not: []string{"<tu "}},
 		{desc: "doc", units: []corpus.Unit{{EN: "a", ZH: "b", Doc: "dir/x&y.txt", ENIDs: []int{1}}},
 			want: []string{"<prop type=\"x-AlignType\">1-0</prop>\n      <prop type=\"x-EnglishIds\">1</prop>\n      <prop type=\"x-ChineseIds\"></prop>\n      <prop type=\"x-Document\">dir/x&amp;y.txt</prop>"}},
 		{desc: "no ids, no type", units: []corpus.Unit{{EN: "a", ZH: "b", Score: 0.5}},
@@ -516,7 +556,7 @@ func TestTMXTranslateToolkit(t *testing.T) {
 			assert.Equal(t, "UTF-8", got.Encoding)
 			assert.Equal(t, map[string]string{"creationtool": "zhenalign", "creationtoolversion": "test",
 				"segtype": "sentence", "o-tmf": "zhenalign", "adminlang": "en", "srclang": "en",
-				"datatype": "plaintext"}, got.Header)
+				"datatype": "plaintext", "creationdate": "20240506T070809Z"}, got.Header)
 
 			// What was written: the units read back by this package, whose
 			// equality with the input is checked by the round-trip tests.

@@ -8,16 +8,19 @@ import (
 )
 
 // TSVWriter writes one unit per line: English, Chinese and score separated
-// by tabs. Inside the texts, a backslash is written \\, a tab \t, a
-// newline \n and a carriage return \r, so that every unit stays on one
-// line for line-based tools.
+// by tabs, and with [WithHash] a fourth column, bifixer's hash. Inside the
+// texts, a backslash is written \\, a tab \t, a newline \n and a carriage
+// return \r, so that every unit stays on one line for line-based tools.
+// The hash is that of the texts, not of their escaped form.
 type TSVWriter struct {
-	bw *bufio.Writer
+	bw   *bufio.Writer
+	opts writerOptions
 }
 
-// NewTSVWriter returns a Writer of TSV lines to w.
-func NewTSVWriter(w io.Writer) *TSVWriter {
-	return &TSVWriter{bw: bufio.NewWriter(writerOrNil(w))}
+// NewTSVWriter returns a Writer of TSV lines to w. It uses the option
+// [WithHash].
+func NewTSVWriter(w io.Writer, opts ...WriterOption) *TSVWriter {
+	return &TSVWriter{bw: bufio.NewWriter(writerOrNil(w)), opts: defaultWriterOptions(opts)}
 }
 
 var tsvEscaper = strings.NewReplacer(`\`, `\\`, "\t", `\t`, "\n", `\n`, "\r", `\r`)
@@ -39,6 +42,10 @@ func (w *TSVWriter) Write(u Unit) error {
 	tsvEscaper.WriteString(w.bw, u.ZH)
 	w.bw.WriteByte('\t')
 	w.bw.WriteString(strconv.FormatFloat(u.Score, 'f', 4, 64))
+	if w.opts.hash {
+		w.bw.WriteByte('\t')
+		w.bw.WriteString(HashString(hashOf(u, w.opts.hashMode)))
+	}
 	return w.bw.WriteByte('\n')
 }
 

@@ -59,6 +59,9 @@ type Row struct {
 	// "00:01:02.500 --> 00:01:04.000", when the side comes from subtitles.
 	ENTime string `json:"en_time,omitempty"`
 	ZHTime string `json:"zh_time,omitempty"`
+	// Hash is bifixer's hash of the two texts, as 16 hex digits, when
+	// the writer is asked for it (WithHash).
+	Hash string `json:"hash,omitempty"`
 }
 
 // cueString returns the JSON form of a subtitle time span, "" for none.
@@ -69,18 +72,20 @@ func cueString(c *input.Cue) string {
 	return c.String()
 }
 
-// JSONLWriter writes one JSON object per unit and line.
+// JSONLWriter writes one JSON object per unit and line, a [Row].
 type JSONLWriter struct {
-	bw  *bufio.Writer
-	enc *json.Encoder
+	bw   *bufio.Writer
+	enc  *json.Encoder
+	opts writerOptions
 }
 
-// NewJSONLWriter returns a Writer of JSON lines to w.
-func NewJSONLWriter(w io.Writer) *JSONLWriter {
+// NewJSONLWriter returns a Writer of JSON lines to w. It uses the option
+// [WithHash].
+func NewJSONLWriter(w io.Writer, opts ...WriterOption) *JSONLWriter {
 	bw := bufio.NewWriter(writerOrNil(w))
 	enc := json.NewEncoder(bw)
 	enc.SetEscapeHTML(false)
-	return &JSONLWriter{bw: bw, enc: enc}
+	return &JSONLWriter{bw: bw, enc: enc, opts: defaultWriterOptions(opts)}
 }
 
 // Write writes u as one line, or nothing when both its sides are empty. A
@@ -95,8 +100,12 @@ func (w *JSONLWriter) Write(u Unit) error {
 	if err := checkScore(u.Score); err != nil {
 		return err
 	}
-	return w.enc.Encode(Row{EN: u.EN, ZH: u.ZH, ENIDs: nonNil(u.ENIDs), ZHIDs: nonNil(u.ZHIDs),
-		Type: u.Type(), Score: round4(u.Score), Doc: u.Doc, ENTime: cueString(u.ENTime), ZHTime: cueString(u.ZHTime)})
+	row := Row{EN: u.EN, ZH: u.ZH, ENIDs: nonNil(u.ENIDs), ZHIDs: nonNil(u.ZHIDs),
+		Type: u.Type(), Score: round4(u.Score), Doc: u.Doc, ENTime: cueString(u.ENTime), ZHTime: cueString(u.ZHTime)}
+	if w.opts.hash {
+		row.Hash = HashString(hashOf(u, w.opts.hashMode))
+	}
+	return w.enc.Encode(row)
 }
 
 // Close flushes.

@@ -132,6 +132,7 @@ convert it with pdftotext -layout first.
 		doc = filepath.Base(pos[0])
 	}
 	units := corpus.FromAlignment(res, lv, doc)
+	of.allUnits = true
 	return e.emit(of, lv, res.Src.Lang == segment.Chinese, unitsOf(units))
 }
 

@@ -9,6 +9,7 @@ import (
 	"os/signal"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -79,7 +80,7 @@ type batchFlags struct {
 func parseBatchFlags(e *env, args []string) (*batchFlags, []string, error) {
 	fs := flag.NewFlagSet("batch", flag.ContinueOnError)
 	fs.SetOutput(e.stderr)
-	bf := &batchFlags{of: addOutputFlags(fs, "jsonl", []string{"tmx", "tsv", "moses", "jsonl", "ladder"})}
+	bf := &batchFlags{of: addOutputFlags(fs, "jsonl", slices.DeleteFunc(slices.Clone(formats), func(f string) bool { return f == "text" }))}
 	fs.BoolVar(&bf.split, "split", false, "write one output file per document into the folder -o names, instead of one combined file")
 	fs.IntVar(&bf.workers, "j", runtime.NumCPU(), "number of documents aligned at once")
 	fs.BoolVar(&bf.presplit, "presplit", false, "pairs hold one sentence per line (ids = line numbers)")
@@ -132,9 +133,10 @@ Aligns every document found: mixed files (both languages in one file), and
 pairs named NAME.en.txt + NAME.zh.txt, NAME_en + NAME_zh, or en/NAME +
 zh/NAME. Writes one combined output, or one file per document with
 --split (named after the document, with -2, -3... added when two documents
-would get the same file name). In a combined output, JSONL names each unit's
-document in its doc field and TMX in an x-Document property; TSV and Moses
-output have no document column, and a ladder cannot be combined (use
+would get the same file name). In a combined output, JSONL, Parquet and XLSX
+name each unit's document in a doc field or column, TMX in an x-Document
+property and XLIFF in a <file> per document; TSV, hf and Moses output have
+no document column, and a ladder cannot be combined (use
 --split for more than one document). --presplit pairs have no paragraphs,
 so they cannot be aligned with --level para. Symbolic links are followed.
 Documents that fail are reported and the others go on; the exit status is
@@ -266,7 +268,8 @@ func (e *env) watchSignals() (ctx context.Context, interrupted *atomic.Bool, sto
 // The output files are named, and checked against every input, before any
 // work is done.
 func batchSplit(e *env, of *outputFlags, lv corpus.Level, zhFirst bool, jobs []batch.Job, run func(func(batch.Result) error) error) error {
-	ext := map[string]string{"tmx": ".tmx", "tsv": ".tsv", "jsonl": ".jsonl", "ladder": ".align", "moses": ""}[of.format]
+	ext := map[string]string{"tmx": ".tmx", "xliff": ".xlf", "tsv": ".tsv", "jsonl": ".jsonl", "hf": ".jsonl",
+		"parquet": ".parquet", "xlsx": ".xlsx", "ladder": ".align", "moses": ""}[of.format]
 	names := newSplitNames(ext)
 	outs := make([]outputFlags, len(jobs))
 	var inputs []string
@@ -276,6 +279,7 @@ func batchSplit(e *env, of *outputFlags, lv corpus.Level, zhFirst bool, jobs []b
 	for i, j := range jobs {
 		outs[i] = *of
 		outs[i].out = filepath.Join(of.out, names.next(j.Name))
+		outs[i].allUnits = true // each file is written from one document's units
 		for _, f := range outs[i].files() {
 			if err := e.checkNotInput(f, inputs); err != nil {
 				return err

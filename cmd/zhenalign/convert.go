@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"flag"
 	"fmt"
 	"io"
@@ -20,9 +21,10 @@ func runConvert(e *env, args []string) error {
 	fs.Usage = func() {
 		fmt.Fprint(e.stderr, `usage: zhenalign convert [flags] IN
 
-IN is a TMX file (1.1 to 1.4) or a JSONL file as "align -f jsonl" writes
-it, or - for standard input; the format is detected. The units are written
-in the format of -f, through the same filters as align's.
+IN is a TMX file (1.1 to 1.4), an XLIFF file (1.2), a JSONL file as
+"align -f jsonl" or "-f hf" writes it, or a TSV file as "-f tsv" writes it,
+or - for standard input; the format is detected. The units are written in
+the format of -f, through the same filters as align's.
 
 `)
 		fs.PrintDefaults()
@@ -86,14 +88,20 @@ type unitReader interface {
 	Err() error
 }
 
-// newReader detects the format of the input (TMX or JSONL) from its name
-// and its first non-blank character, and returns a reader for it.
+// newReader detects the format of the input (TMX, XLIFF, JSONL or TSV)
+// from its name, or else from its first non-blank character ("<" for XML,
+// "{" for JSONL) and, for XML, its root element; a first line with a tab
+// is TSV.
 func newReader(br *bufio.Reader, name string) (unitReader, error) {
 	switch strings.ToLower(filepath.Ext(name)) {
-	case ".tmx", ".xml":
+	case ".tmx":
 		return corpus.NewTMXReader(br, name), nil
+	case ".xlf", ".xliff":
+		return corpus.NewXLIFFReader(br, name), nil
 	case ".jsonl", ".json", ".ndjson":
 		return corpus.NewJSONLReader(br, name), nil
+	case ".tsv":
+		return corpus.NewTSVReader(br, name), nil
 	}
 	for n := 1; n <= 4096; n++ {
 		b, err := br.Peek(n)
@@ -105,6 +113,10 @@ func newReader(br *bufio.Reader, name string) (unitReader, error) {
 		}
 		switch c := b[n-1]; {
 		case c == '<':
+			head, _ := br.Peek(4096)
+			if bytes.Contains(head, []byte("<xliff")) {
+				return corpus.NewXLIFFReader(br, name), nil
+			}
 			return corpus.NewTMXReader(br, name), nil
 		case c == '{':
 			return corpus.NewJSONLReader(br, name), nil
@@ -113,5 +125,9 @@ func newReader(br *bufio.Reader, name string) (unitReader, error) {
 		}
 		break
 	}
-	return nil, fmt.Errorf("%s: neither TMX nor JSONL (want a .tmx or .jsonl file)", name)
+	head, _ := br.Peek(4096)
+	if line, _, _ := bytes.Cut(head, []byte("\n")); bytes.Contains(line, []byte("\t")) {
+		return corpus.NewTSVReader(br, name), nil
+	}
+	return nil, fmt.Errorf("%s: neither TMX, XLIFF, JSONL nor TSV (want a .tmx, .xlf, .jsonl or .tsv file)", name)
 }

@@ -335,7 +335,7 @@ func TestFormatsAndConvert(t *testing.T) {
 	notTMX := writeFile(t, dir, "x.txt", "hello\n")
 	code, _, stderr = runCmd(t, "", "convert", notTMX)
 	assert.Equal(t, 1, code)
-	assert.Contains(t, stderr, "neither TMX nor JSONL")
+	assert.Contains(t, stderr, "neither TMX, XLIFF, JSONL nor TSV")
 	broken := writeFile(t, dir, "broken.tmx", "<tmx version=\"1.4\"><body>\n<tu><tuv xml:lang=\"en\"><seg>x</tuv></tu>")
 	code, _, stderr = runCmd(t, "", "convert", broken, "-f", "jsonl")
 	assert.Equal(t, 1, code)
