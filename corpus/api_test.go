@@ -24,11 +24,15 @@ func TestNilAndInvalid(t *testing.T) {
 			return map[string]corpus.Writer{
 				"jsonl": corpus.NewJSONLWriter(nil), "tsv": corpus.NewTSVWriter(nil), "ladder": corpus.NewLadderWriter(nil, false),
 				"tmx": corpus.NewTMXWriter(nil, nil), "text": corpus.NewTextWriter(nil, 80), "moses": corpus.NewMosesWriter(nil, nil),
+				"xliff": corpus.NewXLIFFWriter(nil), "hf": corpus.NewHFWriter(nil), "xlsx": corpus.NewXLSXWriter(nil),
+				"parquet": corpus.NewParquetWriter(nil),
 			}
 		}
 		return map[string]corpus.Writer{
 			"jsonl": corpus.NewJSONLWriter(w), "tsv": corpus.NewTSVWriter(w), "ladder": corpus.NewLadderWriter(w, false),
 			"tmx": corpus.NewTMXWriter(w), "text": corpus.NewTextWriter(w, 80), "moses": corpus.NewMosesWriter(w, w),
+			"xliff": corpus.NewXLIFFWriter(w), "hf": corpus.NewHFWriter(w), "xlsx": corpus.NewXLSXWriter(w),
+			"parquet": corpus.NewParquetWriter(w),
 		}
 	}
 	for name, w := range writers(nil, true) {
@@ -44,7 +48,7 @@ func TestNilAndInvalid(t *testing.T) {
 	}
 	for _, score := range []float64{math.NaN(), math.Inf(1), -3, 7} {
 		for name, w := range writers(&bytes.Buffer{}, false) {
-			if name == "text" || name == "moses" {
+			if name == "text" || name == "moses" || name == "hf" {
 				continue // no score in these formats
 			}
 			t.Run("score "+name, func(t *testing.T) {
@@ -57,7 +61,8 @@ func TestNilAndInvalid(t *testing.T) {
 	for name, r := range map[string]interface {
 		Next() bool
 		Err() error
-	}{"jsonl": corpus.NewJSONLReader(nil, "x"), "tmx": corpus.NewTMXReader(nil, "x")} {
+	}{"jsonl": corpus.NewJSONLReader(nil, "x"), "tmx": corpus.NewTMXReader(nil, "x"), "xliff": corpus.NewXLIFFReader(nil, "x"),
+		"tsv": corpus.NewTSVReader(nil, "x")} {
 		t.Run("nil reader "+name, func(t *testing.T) {
 			assert.NotPanics(t, func() {
 				assert.False(t, r.Next())
@@ -128,13 +133,17 @@ func TestBlankUnits(t *testing.T) {
 		"tsv":   func(b *bytes.Buffer) corpus.Writer { return corpus.NewTSVWriter(b) },
 		"text":  func(b *bytes.Buffer) corpus.Writer { return corpus.NewTextWriter(b, 80) },
 		"tmx":   func(b *bytes.Buffer) corpus.Writer { return corpus.NewTMXWriter(b) },
+		"xliff": func(b *bytes.Buffer) corpus.Writer { return corpus.NewXLIFFWriter(b) },
+		"hf":    func(b *bytes.Buffer) corpus.Writer { return corpus.NewHFWriter(b) },
 	} {
 		var b bytes.Buffer
 		w := mk(&b)
 		require.NoError(t, w.Write(blank))
 		require.NoError(t, w.Close())
 		assert.NotContains(t, b.String(), `"en":""`, name)
-		assert.NotContains(t, b.String(), "<tu>", name)
+		assert.NotContains(t, b.String(), "<tu ", name)
+		assert.NotContains(t, b.String(), "<trans-unit", name)
+		assert.NotContains(t, b.String(), "translation", name)
 		assert.NotContains(t, b.String(), "0-1", name)
 		assert.NotContains(t, b.String(), "1.0000", name)
 	}
@@ -160,6 +169,30 @@ func TestNilReceiversAndIDs(t *testing.T) {
 		var tw *corpus.TMXWriter
 		assert.Error(t, jw.Write(corpus.Unit{EN: "a", ZH: "b"}))
 		assert.Error(t, tw.Close())
+		assert.Nil(t, tw.Warnings())
+		assert.Empty(t, tw.ChineseLang())
+		var xw *corpus.XLIFFWriter
+		var xr *corpus.XLIFFReader
+		var sw *corpus.XLSXWriter
+		var pw *corpus.ParquetWriter
+		var hw *corpus.HFWriter
+		var rr *corpus.TSVReader
+		assert.Error(t, xw.Write(corpus.Unit{EN: "a", ZH: "b"}))
+		assert.Error(t, xw.Close())
+		assert.Nil(t, xw.Warnings())
+		assert.False(t, xr.Next())
+		assert.Error(t, xr.Err())
+		assert.Equal(t, corpus.Unit{}, xr.Unit())
+		assert.Error(t, sw.Write(corpus.Unit{EN: "a", ZH: "b"}))
+		assert.Error(t, sw.Close())
+		assert.Nil(t, sw.Warnings())
+		assert.Error(t, pw.Write(corpus.Unit{EN: "a", ZH: "b"}))
+		assert.Error(t, pw.Close())
+		assert.Error(t, hw.Write(corpus.Unit{EN: "a", ZH: "b"}))
+		assert.Error(t, hw.Close())
+		assert.False(t, rr.Next())
+		assert.Error(t, rr.Err())
+		assert.Equal(t, corpus.Unit{}, rr.Unit())
 	})
 	for _, src := range []string{
 		`{"en":"a","zh":"中","en_ids":[-1,5]}`, `{"en":"a","zh":"中","zh_ids":[3,1]}`, `{"en":"a","zh":"中","zh_ids":[1,1]}`,
