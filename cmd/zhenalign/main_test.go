@@ -278,13 +278,14 @@ ECE              0.2928                       0.4000
 }
 
 func TestFormatsAndConvert(t *testing.T) {
+	t.Setenv("SOURCE_DATE_EPOCH", "1700000000") // the TMX files are created at the same date
 	dir := t.TempDir()
 	jsonl := filepath.Join(dir, "seed.jsonl")
 	code, _, stderr := runCmd(t, "", "align", seed001, "-f", "jsonl", "-o", jsonl)
 	require.Equal(t, 0, code, stderr)
 
 	// Every format from the JSONL, and TMX back to JSONL.
-	for _, f := range []string{"tmx", "tsv", "jsonl", "ladder", "text"} {
+	for _, f := range []string{"tmx", "xliff", "tsv", "jsonl", "hf", "parquet", "xlsx", "ladder", "text"} {
 		out := filepath.Join(dir, "out."+f)
 		code, _, stderr := runCmd(t, "", "convert", jsonl, "-f", f, "-o", out)
 		require.Equal(t, 0, code, "%s: %s", f, stderr)
