@@ -87,7 +87,9 @@ json.dump([[r["en"], r["zh"]] for r in rows if r["en"] and r["zh"]], sys.stdout,
 		}},
 		{"xliff", func(t *testing.T, path string) [][2]string {
 			py := consumer.Python(t, "python3-translate", "translate.storage.xliff")
-			var got struct{ Units []struct{ Source, Target string } }
+			var got struct {
+				Units []struct{ Source, Target string }
+			}
 			require.NoError(t, json.Unmarshal(consumer.Run(t, py, consumer.Script(t, "x.py", consumer.XLIFFScript), path), &got))
 			var out [][2]string
 			for _, u := range got.Units {
