@@ -81,15 +81,12 @@ func hashOf(u Unit, m HashMode) uint64 {
 // Filter that converts the script (ConvertScript) does so before it
 // deduplicates.
 func NearDupText(s string) string {
+	s = norm.NFKD.String(strings.ToLower(s))
 	var b strings.Builder
 	b.Grow(len(s))
-	var it norm.Iter
-	it.InitString(norm.NFKD, strings.ToLower(s))
-	for !it.Done() {
-		for _, r := range string(it.Next()) {
-			if unicode.IsLetter(r) {
-				b.WriteRune(unicode.ToLower(r))
-			}
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			b.WriteRune(unicode.ToLower(r))
 		}
 	}
 	return b.String()
