@@ -65,6 +65,8 @@ func TestGoldenWriters(t *testing.T) {
 		{"seed001.tsv", func(w io.Writer) corpus.Writer { return corpus.NewTSVWriter(w) }},
 		{"seed001.ladder", func(w io.Writer) corpus.Writer { return corpus.NewLadderWriter(w, false) }},
 		{"seed001.txt", func(w io.Writer) corpus.Writer { return corpus.NewTextWriter(w, 100) }},
+		{"seed001.hf.jsonl", func(w io.Writer) corpus.Writer { return corpus.NewHFWriter(w) }},
+		{"seed001.hash.tsv", func(w io.Writer) corpus.Writer { return corpus.NewTSVWriter(w, corpus.WithHash(corpus.ExactHash)) }},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var buf bytes.Buffer
