@@ -235,7 +235,9 @@ func TestBrowser(t *testing.T) {
 		assert.Equal(t, http.StatusOK, res.StatusCode)
 	}
 	assert.Contains(t, eval(`fetch('/export?format=jsonl&token=first-token').then(r => String(r.status))`), "403", "the old token is dead")
-	assert.Equal(t, "true", eval(`String(document.querySelector('[data-format="xliff"]').disabled)`))
+	for _, f := range []string{"xliff", "xlsx"} {
+		assert.Equal(t, "true", eval(`String(document.querySelector('a[data-format="`+f+`"]') !== null)`), "a download link for %s", f)
+	}
 
 	if *screenshot != "" {
 		takeScreenshot(t, ctx, *screenshot)

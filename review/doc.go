@@ -34,8 +34,8 @@
 //
 // # Exports
 //
-// [NewWriter] maps an export format name (tmx, tsv, jsonl, ladder; xliff
-// and xlsx once package corpus has their writers) to a corpus.Writer;
+// [NewWriter] maps an export format name (tmx, xliff, tsv, jsonl, xlsx,
+// ladder) to a corpus.Writer;
 // [Export] writes a Doc through it.
 //
 // # Server

@@ -2,6 +2,7 @@ package review_test
 
 import (
 	"fmt"
+	"io"
 	"os"
 
 	"github.com/zhenalign/zhenalign/review"
@@ -40,15 +41,14 @@ func ExampleDoc() {
 	// <nil>
 }
 
-// Export writes the links in one of the corpus formats; xliff and xlsx are
-// not available yet.
+// Export writes the links in one of the corpus formats.
 func ExampleExport() {
 	d, _ := review.New("", []review.Sentence{{Text: "Hello.", Lang: segment.English}},
 		[]review.Sentence{{Text: "你好。", Lang: segment.Chinese}},
 		[]review.Link{{EN: []int{0}, ZH: []int{0}, Score: 0.95}})
 	review.Export(os.Stdout, d, "tsv", "")
-	fmt.Println(review.Export(os.Stdout, d, "xlsx", ""))
+	fmt.Println(review.Export(io.Discard, d, "docx", ""))
 	// Output:
 	// Hello.	你好。	0.9500
-	// review: format not available: xlsx
+	// review: unknown export format: "docx" (want one of [tmx xliff tsv jsonl xlsx ladder])
 }

@@ -55,45 +55,39 @@ func IsAlignment(name string, data []byte) bool { return alignmentKind(name, dat
 var formats = []string{"tmx", "xliff", "tsv", "jsonl", "xlsx", "ladder"}
 
 // Formats returns the names of the export formats NewWriter knows, in the
-// order the page offers them; some may not be available (see
-// ErrUnavailable).
+// order the page offers them.
 func Formats() []string { return slices.Clone(formats) }
-
-// Available reports whether NewWriter can write format.
-func Available(format string) bool {
-	_, err := NewWriter(io.Discard, format, "")
-	return err == nil
-}
 
 // NewWriter returns the corpus writer of an export format, writing to w:
 // "tmx" (TMX 1.4b, sentence units, toolVersion as its
-// creationtoolversion), "tsv", "jsonl" (the rows of "align -f jsonl") or
-// "ladder" (English ids first). "xliff" and "xlsx" give an error wrapping
-// ErrUnavailable, any other name one wrapping ErrFormat. It is the one
-// place that maps a format name to a writer.
-func NewWriter(w io.Writer, format, toolVersion string) (corpus.Writer, error) {
+// creationtoolversion), "xliff" (XLIFF 1.2), "tsv", "jsonl" (the rows of
+// "align -f jsonl"), "xlsx" (a spreadsheet) or "ladder" (English ids
+// first); opts are passed to the writer (corpus.CreationDate, say). Any
+// other name gives an error wrapping ErrFormat. It is the one place that
+// maps a format name to a writer.
+func NewWriter(w io.Writer, format, toolVersion string, opts ...corpus.WriterOption) (corpus.Writer, error) {
+	opts = append([]corpus.WriterOption{corpus.ToolVersion(toolVersion), corpus.TMXSegType(corpus.Sentences)}, opts...)
 	switch format {
 	case "tmx":
-		return corpus.NewTMXWriter(w, corpus.TMXToolVersion(toolVersion), corpus.TMXSegType(corpus.Sentences)), nil
+		return corpus.NewTMXWriter(w, opts...), nil
+	case "xliff":
+		return corpus.NewXLIFFWriter(w, opts...), nil
 	case "tsv":
-		return corpus.NewTSVWriter(w), nil
+		return corpus.NewTSVWriter(w, opts...), nil
 	case "jsonl":
-		return corpus.NewJSONLWriter(w), nil
+		return corpus.NewJSONLWriter(w, opts...), nil
+	case "xlsx":
+		return corpus.NewXLSXWriter(w, opts...), nil
 	case "ladder":
 		return corpus.NewLadderWriter(w, false), nil
-	case "xliff", "xlsx":
-		// The corpus XLIFF and xlsx writers are being written on another
-		// branch (corpus.NewXLIFFWriter, corpus.NewXLSXWriter): wire them
-		// here when it lands; the page enables their buttons by itself.
-		return nil, fmt.Errorf("%w: %s", ErrUnavailable, format)
 	}
 	return nil, fmt.Errorf("%w: %q (want one of %v)", ErrFormat, format, formats)
 }
 
 // Export writes the units of d in format to w (see NewWriter), closing the
 // writer.
-func Export(w io.Writer, d *Doc, format, toolVersion string) error {
-	cw, err := NewWriter(w, format, toolVersion)
+func Export(w io.Writer, d *Doc, format, toolVersion string, opts ...corpus.WriterOption) error {
+	cw, err := NewWriter(w, format, toolVersion, opts...)
 	if err != nil {
 		return err
 	}

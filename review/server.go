@@ -20,6 +20,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/zhenalign/zhenalign/corpus"
 	"github.com/zhenalign/zhenalign/segment"
 )
 
@@ -27,9 +28,6 @@ import (
 var (
 	// ErrFormat means an export format has no writer.
 	ErrFormat = errors.New("review: unknown export format")
-	// ErrUnavailable means an export format is known but its writer is
-	// not available in this build.
-	ErrUnavailable = errors.New("review: format not available")
 )
 
 // maxBody caps the body of an edit request, in bytes: an edit is a few
@@ -58,6 +56,7 @@ type options struct {
 	save        string
 	token       string
 	toolVersion string
+	export      []corpus.WriterOption
 }
 
 // WithSave makes the Server write the Doc to the file name (with Save)
@@ -73,6 +72,13 @@ func WithToken(t string) Option { return func(o *options) { o.token = t } }
 // WithToolVersion sets the version of the program the TMX export names
 // (its creationtoolversion); the default is "(devel)".
 func WithToolVersion(v string) Option { return func(o *options) { o.toolVersion = v } }
+
+// WithExportOptions passes opts to the writers of the exports: a fixed
+// corpus.CreationDate for exports that do not change from one download to
+// the next, say.
+func WithExportOptions(opts ...corpus.WriterOption) Option {
+	return func(o *options) { o.export = append(o.export, opts...) }
+}
 
 // Server serves the review page of a Doc and applies the edits it sends.
 //
@@ -263,12 +269,7 @@ type pageData struct {
 	Confirmed int
 	CanUndo   bool
 	Saved     bool
-	Formats   []formatView
-}
-
-type formatView struct {
-	Name      string
-	Available bool
+	Formats   []string
 }
 
 // rowView is one link as the template shows it.
@@ -333,9 +334,7 @@ func (s *Server) servePage(w http.ResponseWriter) {
 	if data.Title == "" {
 		data.Title = "alignment"
 	}
-	for _, f := range formats {
-		data.Formats = append(data.Formats, formatView{Name: f, Available: Available(f)})
-	}
+	data.Formats = formats
 	var b bytes.Buffer
 	if err := page.Execute(&b, data); err != nil {
 		httpError(w, http.StatusInternalServerError, "rendering the page: "+err.Error())
@@ -500,13 +499,10 @@ func (s *Server) serveExport(w http.ResponseWriter, r *http.Request) {
 	format := r.URL.Query().Get("format")
 	var b bytes.Buffer
 	s.mu.Lock()
-	err := Export(&b, s.doc, format, s.opts.toolVersion)
+	err := Export(&b, s.doc, format, s.opts.toolVersion, s.opts.export...)
 	name := s.doc.Name()
 	s.mu.Unlock()
 	switch {
-	case errors.Is(err, ErrUnavailable):
-		httpError(w, http.StatusBadRequest, fmt.Sprintf("format not available: %s export is not in this build yet", format))
-		return
 	case errors.Is(err, ErrFormat):
 		httpError(w, http.StatusBadRequest, strings.TrimPrefix(err.Error(), "review: "))
 		return
