@@ -222,3 +222,25 @@ func TestJSONLTimes(t *testing.T) {
 	assert.False(t, r.Next())
 	assert.ErrorContains(t, r.Err(), "t.jsonl:1: en_time:")
 }
+
+// TestNewWriter checks that every format name gives its writer, and that
+// an unknown one is an error.
+func TestNewWriter(t *testing.T) {
+	u := corpus.Unit{EN: "Hello.", ZH: "你好。", ENIDs: []int{0}, ZHIDs: []int{0}, Score: 1}
+	for _, f := range corpus.Formats {
+		var b bytes.Buffer
+		w, err := corpus.NewWriter(f, &b)
+		require.NoError(t, err, f)
+		require.NoError(t, w.Write(u), f)
+		require.NoError(t, w.Close(), f)
+		assert.NotEmpty(t, b.Bytes(), f)
+	}
+	var b bytes.Buffer
+	w, err := corpus.NewWriter("ladder", &b, corpus.LadderChineseFirst())
+	require.NoError(t, err)
+	require.NoError(t, w.Write(corpus.Unit{EN: "a", ENIDs: []int{3}, ZHIDs: []int{}, Score: 1}))
+	require.NoError(t, w.Close())
+	assert.Equal(t, "[]:[3]:1.0000\n", b.String())
+	_, err = corpus.NewWriter("docx", &b)
+	assert.ErrorIs(t, err, corpus.ErrFormat)
+}

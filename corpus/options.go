@@ -39,6 +39,7 @@ type writerOptions struct {
 	hashMode   HashMode
 	review     float64 // scores below it need review
 	rowGroup   int     // rows per Parquet row group
+	zhFirst    bool    // ladder: Chinese ids first
 }
 
 // Defaults of the writer options.
@@ -184,3 +185,7 @@ func ParquetRowGroup(n int) WriterOption {
 
 // tmxDate formats t as TMX dates are written: YYYYMMDDThhmmssZ, UTC.
 func tmxDate(t time.Time) string { return t.UTC().Format("20060102T150405Z") }
+
+// LadderChineseFirst makes NewWriter's ladder put the Chinese ids first, as
+// published evaluations order them (see NewLadderWriter).
+func LadderChineseFirst() WriterOption { return func(o *writerOptions) { o.zhFirst = true } }

@@ -59,29 +59,16 @@ var formats = []string{"tmx", "xliff", "tsv", "jsonl", "xlsx", "ladder"}
 func Formats() []string { return slices.Clone(formats) }
 
 // NewWriter returns the corpus writer of an export format, writing to w:
-// "tmx" (TMX 1.4b, sentence units, toolVersion as its
-// creationtoolversion), "xliff" (XLIFF 1.2), "tsv", "jsonl" (the rows of
-// "align -f jsonl"), "xlsx" (a spreadsheet) or "ladder" (English ids
-// first); opts are passed to the writer (corpus.CreationDate, say). Any
-// other name gives an error wrapping ErrFormat. It is the one place that
-// maps a format name to a writer.
+// one of Formats, through corpus.NewWriter (TMX with sentence units and
+// toolVersion as its creationtoolversion; ladder English ids first); opts
+// are passed to the writer (corpus.CreationDate, say). Any other name gives
+// an error wrapping ErrFormat.
 func NewWriter(w io.Writer, format, toolVersion string, opts ...corpus.WriterOption) (corpus.Writer, error) {
-	opts = append([]corpus.WriterOption{corpus.ToolVersion(toolVersion), corpus.TMXSegType(corpus.Sentences)}, opts...)
-	switch format {
-	case "tmx":
-		return corpus.NewTMXWriter(w, opts...), nil
-	case "xliff":
-		return corpus.NewXLIFFWriter(w, opts...), nil
-	case "tsv":
-		return corpus.NewTSVWriter(w, opts...), nil
-	case "jsonl":
-		return corpus.NewJSONLWriter(w, opts...), nil
-	case "xlsx":
-		return corpus.NewXLSXWriter(w, opts...), nil
-	case "ladder":
-		return corpus.NewLadderWriter(w, false), nil
+	if !slices.Contains(formats, format) {
+		return nil, fmt.Errorf("%w: %q (want one of %v)", ErrFormat, format, formats)
 	}
-	return nil, fmt.Errorf("%w: %q (want one of %v)", ErrFormat, format, formats)
+	opts = append([]corpus.WriterOption{corpus.ToolVersion(toolVersion), corpus.TMXSegType(corpus.Sentences)}, opts...)
+	return corpus.NewWriter(format, w, opts...)
 }
 
 // Export writes the units of d in format to w (see NewWriter), closing the

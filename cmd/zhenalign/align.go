@@ -13,24 +13,20 @@ import (
 	"github.com/zhenalign/zhenalign/align"
 	"github.com/zhenalign/zhenalign/corpus"
 	"github.com/zhenalign/zhenalign/segment"
+	"github.com/zhenalign/zhenalign/settings"
 )
 
 func runAlign(e *env, args []string) error {
 	fs := flag.NewFlagSet("align", flag.ContinueOnError)
 	fs.SetOutput(e.stderr)
 	of := addOutputFlags(fs, "jsonl", formats)
-	presplit := fs.Bool("presplit", false, "the two inputs hold one sentence per line, ids = 0-based line numbers")
-	level := addLevelFlag(fs, "align sentences (`sent`) or paragraphs (para)")
+	as := settings.NewAlignment(fs)
 	noLength := fs.Bool("no-length", false, "switch off the length signal (for ablation)")
 	noNumbers := fs.Bool("no-numbers", false, "switch off matching of numbers and dates")
 	noNames := fs.Bool("no-names", false, "switch off matching of names through pinyin")
 	noLatin := fs.Bool("no-latin", false, "switch off matching of Latin tokens inside Chinese")
 	noPunct := fs.Bool("no-punct", false, "switch off punctuation cues (questions, exclamations, quotations)")
 	noDict := fs.Bool("no-dict", false, "switch off lexical matching with the dictionary")
-	noLearn := fs.Bool("no-learn", false, "switch off the second pass with word pairs learned from the document")
-	glossary := fs.String("glossary", "", "TSV file of English<TAB>Chinese terms to use as strong anchors (# comments)")
-	dictFile := fs.String("dict", "", "dictionary in CC-CEDICT format to use instead of the embedded CC-CEDICT")
-	inf := addInputFlags(fs)
 	verbose := fs.Bool("v", false, "say how each input was read (format, encoding) and what was found in it")
 	fs.Usage = func() {
 		fmt.Fprint(e.stderr, `usage: zhenalign align [flags] MIXED_FILE
@@ -54,41 +50,31 @@ convert it with pdftotext -layout first.
 	if len(pos) < 1 || len(pos) > 2 {
 		return fmt.Errorf("%w: want one mixed file or two files, got %d arguments", errUsage, len(pos))
 	}
-	lv := level.lv
-	if *presplit && lv == corpus.Paragraphs {
-		return fmt.Errorf("%w: --level para needs paragraphs, and --presplit input has none", errUsage)
-	}
-	if *presplit && len(pos) != 2 {
+	lv := as.Level
+	if as.Presplit && len(pos) != 2 {
 		return fmt.Errorf("%w: --presplit needs two files, one per language", errUsage)
 	}
 	if err := of.check(e, pos...); err != nil {
 		return err
 	}
-	if err := inf.check(); err != nil {
+	if err := as.Check(); err != nil {
 		return err
 	}
-	alOpts := []align.Option{}
+	alOpts, err := as.Options()
+	if err != nil {
+		return err
+	}
 	for _, o := range []struct {
 		on  bool
 		opt align.Option
 	}{
 		{*noLength, align.WithoutLength()}, {*noNumbers, align.WithoutNumbers()}, {*noNames, align.WithoutNames()},
 		{*noLatin, align.WithoutLatin()}, {*noPunct, align.WithoutPunctuation()}, {*noDict, align.WithoutDictionary()},
-		{*noLearn, align.WithoutLearning()},
 	} {
 		if o.on {
 			alOpts = append(alOpts, o.opt)
 		}
 	}
-	if *presplit {
-		alOpts = append(alOpts, align.WithPresplit())
-	}
-	more, err := resourceOptions(*glossary, *dictFile)
-	if err != nil {
-		return err
-	}
-	alOpts = append(alOpts, more...)
-	alOpts = append(alOpts, align.WithInput(inf.options()...))
 	srcs := make([]align.Source, len(pos))
 	for k, name := range pos {
 		data, err := e.readInput(name)
@@ -132,7 +118,7 @@ convert it with pdftotext -layout first.
 		doc = filepath.Base(pos[0])
 	}
 	units := corpus.FromAlignment(res, lv, doc)
-	of.allUnits = true
+	of.AllUnits = true
 	return e.emit(of, lv, res.Src.Lang == segment.Chinese, unitsOf(units))
 }
 
@@ -169,35 +155,4 @@ func terminalWidth(w io.Writer) int {
 		}
 	}
 	return 100
-}
-
-// resourceOptions loads the glossary and dictionary files named on the
-// command line, if any.
-func resourceOptions(glossary, dict string) ([]align.Option, error) {
-	var opts []align.Option
-	if glossary != "" {
-		f, err := os.Open(glossary)
-		if err != nil {
-			return nil, err
-		}
-		defer f.Close()
-		g, err := align.ReadGlossary(f, glossary)
-		if err != nil {
-			return nil, err
-		}
-		opts = append(opts, align.WithGlossary(g))
-	}
-	if dict != "" {
-		f, err := os.Open(dict)
-		if err != nil {
-			return nil, err
-		}
-		defer f.Close()
-		d, err := align.LoadDictionary(f, dict)
-		if err != nil {
-			return nil, err
-		}
-		opts = append(opts, align.WithDictionary(d))
-	}
-	return opts, nil
 }

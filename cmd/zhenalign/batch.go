@@ -20,6 +20,7 @@ import (
 	"github.com/zhenalign/zhenalign/align"
 	"github.com/zhenalign/zhenalign/batch"
 	"github.com/zhenalign/zhenalign/corpus"
+	"github.com/zhenalign/zhenalign/settings"
 )
 
 func runBatch(e *env, args []string) error {
@@ -31,18 +32,14 @@ func runBatch(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	alOpts, err := resourceOptions(bf.glossary, bf.dict)
+	alOpts, err := bf.align.Options()
 	if err != nil {
 		return err
 	}
-	if bf.noLearn {
-		alOpts = append(alOpts, align.WithoutLearning())
-	}
-	alOpts = append(alOpts, align.WithInput(bf.input.options()...))
 	ctx, interrupted, stopSignals := e.watchSignals()
 	defer stopSignals()
 	st := &batchStats{types: map[string]int{}, read: map[string]int{}, start: time.Now()}
-	opts := batch.Options{Aligner: align.New(alOpts...), Workers: bf.workers, Presplit: bf.presplit, Level: bf.level.lv}
+	opts := batch.Options{Aligner: align.New(alOpts...), Workers: bf.workers, Presplit: bf.align.Presplit, Level: bf.align.Level}
 	err = bf.run(ctx, e, plan, opts, st)
 	stop := ""
 	switch {
@@ -66,13 +63,10 @@ func runBatch(e *env, args []string) error {
 
 // batchFlags are the flags of the batch command.
 type batchFlags struct {
-	of               *outputFlags
-	level            *levelFlag
-	split, presplit  bool
-	zhFirst, noLearn bool
-	workers          int
-	glossary, dict   string
-	input            *inputFlags
+	of             *outputFlags
+	align          *settings.Alignment
+	split, zhFirst bool
+	workers        int
 }
 
 // parseBatchFlags parses and checks the command line of batch, and returns
@@ -83,13 +77,8 @@ func parseBatchFlags(e *env, args []string) (*batchFlags, []string, error) {
 	bf := &batchFlags{of: addOutputFlags(fs, "jsonl", slices.DeleteFunc(slices.Clone(formats), func(f string) bool { return f == "text" }))}
 	fs.BoolVar(&bf.split, "split", false, "write one output file per document into the folder -o names, instead of one combined file")
 	fs.IntVar(&bf.workers, "j", runtime.NumCPU(), "number of documents aligned at once")
-	fs.BoolVar(&bf.presplit, "presplit", false, "pairs hold one sentence per line (ids = line numbers)")
-	bf.level = addLevelFlag(fs, "align sentences (`sent`) or paragraphs (para)")
 	fs.BoolVar(&bf.zhFirst, "zh-first", false, "ladder output: Chinese ids first (as published evaluations order them)")
-	fs.StringVar(&bf.glossary, "glossary", "", "TSV file of English<TAB>Chinese terms to use as strong anchors")
-	fs.StringVar(&bf.dict, "dict", "", "dictionary in CC-CEDICT format to use instead of the embedded CC-CEDICT")
-	fs.BoolVar(&bf.noLearn, "no-learn", false, "switch off the second pass with word pairs learned from each document")
-	bf.input = addInputFlags(fs)
+	bf.align = settings.NewAlignment(fs)
 	fs.Usage = func() {
 		fmt.Fprint(e.stderr, batchUsage)
 		fs.PrintDefaults()
@@ -106,23 +95,20 @@ func parseBatchFlags(e *env, args []string) (*batchFlags, []string, error) {
 		return nil, nil, fmt.Errorf("%w: -j must be at least 1", errUsage)
 	}
 	// With --split, -o names a folder (made if need be), not a file.
-	if bf.split && of.out != "-" && of.out != "" {
-		if fi, err := os.Stat(of.out); err == nil && !fi.IsDir() {
-			return nil, nil, fmt.Errorf("%w: -o %s is a file: with --split, -o names a folder", errUsage, of.out)
+	if bf.split && of.Out != "-" && of.Out != "" {
+		if fi, err := os.Stat(of.Out); err == nil && !fi.IsDir() {
+			return nil, nil, fmt.Errorf("%w: -o %s is a file: with --split, -o names a folder", errUsage, of.Out)
 		}
 		of.outIsDir = true
 	}
 	if err := of.check(e); err != nil {
 		return nil, nil, err
 	}
-	if err := bf.input.check(); err != nil {
+	if err := bf.align.Check(); err != nil {
 		return nil, nil, err
 	}
-	if bf.split && (of.out == "-" || of.out == "") {
+	if bf.split && (of.Out == "-" || of.Out == "") {
 		return nil, nil, fmt.Errorf("%w: -o must name a folder with --split, a file prefix with -f moses", errUsage)
-	}
-	if bf.presplit && bf.level.lv == corpus.Paragraphs {
-		return nil, nil, fmt.Errorf("%w: --presplit pairs hold one sentence per line and no paragraphs: --level para cannot be used with --presplit", errUsage)
 	}
 	return bf, pos, nil
 }
@@ -148,7 +134,7 @@ progress and leaves complete output files; a second one aborts.
 // discover finds the documents in pos, reports what it paired, left
 // unpaired and skipped, and checks the plan against the output flags.
 func (bf *batchFlags) discover(e *env, pos []string) (*batch.Plan, error) {
-	plan, err := batch.Discover(pos, bf.presplit)
+	plan, err := batch.Discover(pos, bf.align.Presplit)
 	if err != nil {
 		return nil, err
 	}
@@ -168,12 +154,12 @@ func (bf *batchFlags) discover(e *env, pos []string) (*batch.Plan, error) {
 		for _, j := range plan.Jobs {
 			inputs = append(inputs, j.Files()...)
 		}
-		for _, out := range bf.of.files() {
+		for _, out := range bf.of.Files() {
 			if err := e.checkNotInput(out, inputs); err != nil {
 				return nil, err
 			}
 		}
-		if bf.of.format == "ladder" && len(plan.Jobs) > 1 {
+		if bf.of.Format == "ladder" && len(plan.Jobs) > 1 {
 			return nil, fmt.Errorf("%w: a ladder has no document column, so -f ladder cannot combine %d documents: use --split", errUsage, len(plan.Jobs))
 		}
 	}
@@ -214,7 +200,7 @@ func (bf *batchFlags) run(ctx context.Context, e *env, plan *batch.Plan, opts ba
 		}
 		return err
 	}
-	lv := bf.level.lv
+	lv := bf.align.Level
 	if bf.split {
 		return batchSplit(e, bf.of, lv, bf.zhFirst, plan.Jobs, each)
 	}
@@ -268,25 +254,25 @@ func (e *env) watchSignals() (ctx context.Context, interrupted *atomic.Bool, sto
 // The output files are named, and checked against every input, before any
 // work is done.
 func batchSplit(e *env, of *outputFlags, lv corpus.Level, zhFirst bool, jobs []batch.Job, run func(func(batch.Result) error) error) error {
-	ext := map[string]string{"tmx": ".tmx", "xliff": ".xlf", "tsv": ".tsv", "jsonl": ".jsonl", "hf": ".jsonl",
-		"parquet": ".parquet", "xlsx": ".xlsx", "ladder": ".align", "moses": ""}[of.format]
-	names := newSplitNames(ext)
+	names := newSplitNames(settings.Ext(of.Format))
 	outs := make([]outputFlags, len(jobs))
 	var inputs []string
 	for _, j := range jobs {
 		inputs = append(inputs, j.Files()...)
 	}
 	for i, j := range jobs {
+		out := *of.Output // each document its own settings: file, filter state
+		out.Out = filepath.Join(of.Out, names.next(j.Name))
+		out.AllUnits = true // each file is written from one document's units
 		outs[i] = *of
-		outs[i].out = filepath.Join(of.out, names.next(j.Name))
-		outs[i].allUnits = true // each file is written from one document's units
-		for _, f := range outs[i].files() {
+		outs[i].Output = &out
+		for _, f := range outs[i].Files() {
 			if err := e.checkNotInput(f, inputs); err != nil {
 				return err
 			}
 		}
 	}
-	if err := os.MkdirAll(of.out, 0o755); err != nil {
+	if err := os.MkdirAll(of.Out, 0o755); err != nil {
 		return err
 	}
 	return run(func(r batch.Result) error {

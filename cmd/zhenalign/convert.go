@@ -39,7 +39,7 @@ the format of -f, through the same filters as align's.
 	if err := of.check(e, pos...); err != nil {
 		return err
 	}
-	lv := level.lv
+	lv := *level
 	name := pos[0]
 	var in io.Reader = e.stdin
 	if name != "-" {
@@ -65,7 +65,7 @@ the format of -f, through the same filters as align's.
 				empty++
 				continue
 			}
-			if of.format == "ladder" && u.ENIDs == nil && u.ZHIDs == nil {
+			if of.Format == "ladder" && u.ENIDs == nil && u.ZHIDs == nil {
 				return fmt.Errorf("%s: unit %d has no sentence ids to write a ladder with (a TMX from another tool?)", name, n)
 			}
 			if err := write(u); err != nil {

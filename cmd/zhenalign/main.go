@@ -9,6 +9,8 @@ import (
 	"strings"
 	"sync"
 	"syscall"
+
+	"github.com/zhenalign/zhenalign/settings"
 )
 
 func main() {
@@ -77,6 +79,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			return 128 + int(syscall.SIGPIPE)
 		case errors.Is(err, errUsage):
 			fmt.Fprintf(stderr, "zhenalign %s: %v\n", c.name, err)
+			return 2
+		case errors.Is(err, settings.ErrFlag):
+			fmt.Fprintf(stderr, "zhenalign %s: %v: %v\n", c.name, errUsage, err)
 			return 2
 		}
 		fmt.Fprintf(stderr, "zhenalign %s: %v\n", c.name, err)

@@ -15,6 +15,7 @@ import (
 
 	"github.com/zhenalign/zhenalign/align"
 	"github.com/zhenalign/zhenalign/review"
+	"github.com/zhenalign/zhenalign/settings"
 )
 
 func runReview(e *env, args []string) error {
@@ -26,7 +27,7 @@ func runReview(e *env, args []string) error {
 	presplit := fs.Bool("presplit", false, "the two inputs hold one sentence per line, ids = 0-based line numbers")
 	glossary := fs.String("glossary", "", "TSV file of English<TAB>Chinese terms to use as strong anchors (# comments)")
 	dictFile := fs.String("dict", "", "dictionary in CC-CEDICT format to use instead of the embedded CC-CEDICT")
-	inf := addInputFlags(fs)
+	inf := settings.NewInput(fs)
 	fs.Usage = func() {
 		fmt.Fprint(e.stderr, `usage: zhenalign review [flags] FILE [FILE_B]
        zhenalign review --save STATE
@@ -60,7 +61,7 @@ where it stopped.
 	if *presplit && len(pos) == 1 {
 		return fmt.Errorf("%w: --presplit needs two files, one per language", errUsage)
 	}
-	if err := inf.check(); err != nil {
+	if err := inf.Check(); err != nil {
 		return err
 	}
 	var doc *review.Doc
@@ -75,15 +76,11 @@ where it stopped.
 		}
 		fmt.Fprintf(e.stderr, "zhenalign review: resuming %s: %d links, %d confirmed\n", *save, doc.Len(), doc.Confirmed())
 	} else {
-		opts := []align.Option{align.WithInput(inf.options()...)}
-		if *presplit {
-			opts = append(opts, align.WithPresplit())
-		}
-		more, err := resourceOptions(*glossary, *dictFile)
+		as := settings.Alignment{Input: *inf, Presplit: *presplit, Glossary: *glossary, Dict: *dictFile}
+		opts, err := as.Options()
 		if err != nil {
 			return err
 		}
-		opts = append(opts, more...)
 		srcs := make([]align.Source, len(pos))
 		for k, name := range pos {
 			data, err := e.readInput(name)

@@ -8,6 +8,7 @@ import (
 	"io"
 
 	"github.com/zhenalign/zhenalign/align"
+	"github.com/zhenalign/zhenalign/settings"
 )
 
 // segmentRow is one JSONL row of the segment command.
@@ -29,7 +30,7 @@ func runSegment(e *env, args []string) error {
 	format := fs.String("f", "", "output format: jsonl or text (default: text on a terminal, jsonl otherwise)")
 	presplit := fs.Bool("presplit", false, "the input holds one sentence per line")
 	out := fs.String("o", "-", "output file (- for standard output)")
-	inf := addInputFlags(fs)
+	inf := settings.NewInput(fs)
 	fs.Usage = func() {
 		fmt.Fprint(e.stderr, `usage: zhenalign segment [flags] FILE   (FILE may be - for standard input)
 
@@ -58,14 +59,14 @@ the text extracted from it, which for UTF-8 plain text is the file itself.
 	if err := e.checkNotInput(*out, pos); err != nil {
 		return err
 	}
-	if err := inf.check(); err != nil {
+	if err := inf.Check(); err != nil {
 		return err
 	}
 	data, err := e.readInput(pos[0])
 	if err != nil {
 		return err
 	}
-	opts := []align.Option{align.WithInput(inf.options()...)}
+	opts := []align.Option{align.WithInput(inf.Options()...)}
 	if *presplit {
 		opts = append(opts, align.WithPresplit())
 	}

@@ -1,0 +1,93 @@
+package settings_test
+
+import (
+	"bytes"
+	"errors"
+	"flag"
+	"io"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/zhenalign/zhenalign/align"
+	"github.com/zhenalign/zhenalign/corpus"
+	"github.com/zhenalign/zhenalign/input"
+	"github.com/zhenalign/zhenalign/settings"
+)
+
+func parse(t *testing.T, args ...string) (*settings.Alignment, *settings.Output, error) {
+	t.Helper()
+	fs := flag.NewFlagSet("test", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	a := settings.NewAlignment(fs)
+	o := settings.NewOutput(fs, "jsonl", settings.Formats)
+	if err := fs.Parse(args); err != nil {
+		return nil, nil, err
+	}
+	return a, o, errors.Join(a.Check(), o.Check())
+}
+
+// TestCheck checks that bad values are FlagErrors that name the flag.
+func TestCheck(t *testing.T) {
+	for _, tc := range []struct {
+		args []string
+		msg  string
+	}{
+		{[]string{"--min-score", "2"}, "--min-score must be in [0,1]"},
+		{[]string{"--types", "1-x"}, `bad link type "1-x"`},
+		{[]string{"--min-ratio", "5", "--max-ratio", "1"}, "bad length ratio bounds"},
+		{[]string{"--zh-lang", "fr"}, "not a Chinese language tag"},
+		{[]string{"--dedup-side", "en"}, "add --dedup"},
+		{[]string{"-f", "ladder", "--hash"}, "-f ladder has no place for --hash"},
+		{[]string{"-f", "docx"}, `unknown format "docx"`},
+		{[]string{"--presplit", "--level", "para"}, "--level para cannot be used with --presplit"},
+		{[]string{"--encoding", "klingon"}, "--encoding"},
+		{[]string{"--date", "soon"}, `--date "soon"`},
+	} {
+		t.Run(tc.msg, func(t *testing.T) {
+			_, _, err := parse(t, tc.args...)
+			require.ErrorIs(t, err, settings.ErrFlag)
+			assert.Contains(t, err.Error(), tc.msg)
+		})
+	}
+	_, _, err := parse(t, "--min-score", "NaN")
+	assert.ErrorContains(t, err, "want a finite number")
+}
+
+// TestOptions checks that the flags become the options of the packages.
+func TestOptions(t *testing.T) {
+	dir := t.TempDir()
+	gloss := filepath.Join(dir, "g.tsv")
+	require.NoError(t, os.WriteFile(gloss, []byte("Foreign Affairs Office\t外辦\n"), 0o644))
+	a, o, err := parse(t, "--level", "para", "--glossary", gloss, "--no-learn", "--input-format", "html",
+		"-f", "tmx", "--min-score", "0.5", "--date", "2024-05-06", "--zh-lang", "zh_tw", "--hash")
+	require.NoError(t, err)
+	assert.Equal(t, align.Paragraphs, a.Level)
+	assert.Equal(t, input.HTML, a.Input.Format)
+	opts, err := a.Options()
+	require.NoError(t, err)
+	assert.Len(t, opts, 3, "input, no learning, glossary")
+
+	f, err := o.Filter()
+	require.NoError(t, err)
+	assert.False(t, f.Keep(&corpus.Unit{EN: "a", ZH: "b", Score: 0.4}))
+	var b bytes.Buffer
+	w, err := o.NewWriter(&b, a.Level, false, "v1")
+	require.NoError(t, err)
+	require.NoError(t, w.Write(corpus.Unit{EN: "Hello.", ZH: "你好。", Score: 1}))
+	require.NoError(t, w.Close())
+	for _, want := range []string{`creationdate="20240506T000000Z"`, `xml:lang="zh-TW"`, `segtype="paragraph"`, `x-Hash`, `creationtoolversion="v1"`} {
+		assert.Contains(t, b.String(), want)
+	}
+
+	_, err = (&settings.Alignment{Glossary: filepath.Join(dir, "missing.tsv")}).Options()
+	assert.ErrorContains(t, err, "missing.tsv")
+	_, o, err = parse(t, "-f", "moses", "-o", "x")
+	require.NoError(t, err)
+	assert.Equal(t, []string{"x.en", "x.zh"}, o.Files())
+	_, err = o.NewWriter(&b, align.Sentences, false, "")
+	assert.ErrorIs(t, err, corpus.ErrFormat)
+}
