@@ -32,8 +32,12 @@ func (al *Aligner) coarseBand(rz, re []rawUnit) band {
 	cz, ce := blockCuts(n, nb), blockCuts(m, nb)
 	bz, be := mergeCuts(rz, cz), mergeCuts(re, ce)
 	cm := newModel(bz, be, al.p, &al.opts)
-	// Blocks hold several sentences each, so long beads are rare.
-	types := []beadType{{1, 1, 0.8}, {1, 2, 0.07}, {2, 1, 0.07}, {1, 0, 0.03}, {0, 1, 0.03}}
+	// Blocks hold several sentences each, so long beads are rare, and so
+	// is a block nobody translated: an omitted block is free of the
+	// penalties of its unmatched items, so a cheap omission let the path
+	// trade a 1-1 bead whose blocks do not start together (their items
+	// half matched) for a pair of omissions, and drift on repeated text.
+	types := []beadType{{1, 1, 0.8}, {1, 2, 0.07}, {2, 1, 0.07}, {1, 0, 1e-4}, {0, 1, 1e-4}}
 	for i := range types {
 		types[i].prior = math.Log(types[i].prior)
 	}

@@ -1,6 +1,7 @@
 package align_test
 
 import (
+	"flag"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -54,4 +55,52 @@ func TestRepeatedText(t *testing.T) {
 	}
 	got := pairs(strings.Repeat(one+"\n\n", k))
 	assert.GreaterOrEqual(t, float64(got), 0.9*float64(k*base), "pairs of %d copies, against %d for one", got, base)
+
+}
+
+var long = flag.Bool("long", false, "run the long tests (minutes): go test ./align -run Long -long")
+
+// TestLongRepeatedText is TestRepeatedText at the size of the issue that
+// found the coarse pass losing its way, with the default search budget:
+// the seed pages repeated 100 times (8 MB, 22,000 paragraphs), and
+// repeated as one line of 10 MB (a page without line breaks: its English
+// and Chinese runs, some 8,000, are the paragraphs). Every copy keeps its
+// pairs.
+func TestLongRepeatedText(t *testing.T) {
+	if !*long {
+		t.Skip("a long test: go test ./align -run Long -long")
+	}
+	seeds, err := filepath.Glob(filepath.Join("..", "testdata", "seeds", "*.txt"))
+	require.NoError(t, err)
+	var pages []string
+	for _, s := range seeds {
+		b, err := os.ReadFile(s)
+		require.NoError(t, err)
+		pages = append(pages, strings.Trim(string(b), "\n"))
+	}
+	one := strings.Join(pages, "\n\n")
+	line := strings.Join(strings.Fields(one), " ")
+	al := align.New()
+	pairs := func(text string) int {
+		res, err := al.AlignTexts(text)
+		require.NoError(t, err)
+		n := 0
+		for p := range res.Pairs(align.Sentences) {
+			if p.EN != "" && p.ZH != "" {
+				n++
+			}
+		}
+		return n
+	}
+	for _, tc := range []struct {
+		name string
+		unit string
+		k    int
+	}{{"lines", one + "\n\n", 100}, {"one line", line + " ", 10000000 / len(line)}} {
+		t.Run(tc.name, func(t *testing.T) {
+			base := pairs(tc.unit)
+			got := pairs(strings.Repeat(tc.unit, tc.k))
+			assert.GreaterOrEqual(t, float64(got), 0.9*float64(tc.k*base), "pairs of %d copies: %d, against %d for one", tc.k, got, base)
+		})
+	}
 }
