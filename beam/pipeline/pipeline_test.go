@@ -81,10 +81,17 @@ func settingsOf(t *testing.T, args ...string) (*pipeline.Settings, []string) {
 // metrics by name.
 func runPipeline(t *testing.T, dir string, cfg pipeline.Config) map[string]int64 {
 	t.Helper()
-	ctx := context.Background()
 	plan, err := batch.Discover([]string{dir}, false)
 	require.NoError(t, err)
-	require.NoError(t, pipeline.WriteJobs(ctx, pipeline.JobsFile(cfg.Output), plan.Jobs))
+	require.NoError(t, pipeline.WriteJobs(context.Background(), pipeline.JobsFile(cfg.Output), plan.Jobs))
+	return runJobs(t, cfg)
+}
+
+// runJobs runs the pipeline on the jobs file of cfg on Prism and returns
+// its metrics by name.
+func runJobs(t *testing.T, cfg pipeline.Config) map[string]int64 {
+	t.Helper()
+	ctx := context.Background()
 	p, s := beam.NewPipelineWithRoot()
 	require.NoError(t, pipeline.Build(s, pipeline.JobsFile(cfg.Output), cfg))
 	res, err := prism.Execute(ctx, p)

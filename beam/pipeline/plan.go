@@ -24,7 +24,9 @@ var ErrNoMatch = errors.New("pipeline: the pattern matches no file")
 //     names, by batch.Discover (local; a folder matched is walked) or
 //     batch.PlanFiles (URLs, which cannot be walked);
 //   - any other file, local or a URL: a manifest, read by
-//     batch.ReadManifest.
+//     batch.ReadManifest; the files of its first document must exist
+//     (a document given for a manifest is an error, not a failure per
+//     line).
 //
 // With presplit, every document must be a pair. The file systems of
 // URLs must be registered (import gs, for example, or beamx).
@@ -69,5 +71,29 @@ func Plan(ctx context.Context, input string, presplit bool) (*batch.Plan, error)
 		return nil, fmt.Errorf("%s: %w", input, err)
 	}
 	defer r.Close()
-	return batch.ReadManifest(r, input, presplit)
+	plan, err := batch.ReadManifest(r, input, presplit)
+	if err != nil {
+		return nil, err
+	}
+	// A document given for a manifest would give a failure per line:
+	// the files of the first document must be there.
+	if len(plan.Jobs) > 0 {
+		for _, f := range plan.Jobs[0].Files() {
+			if err := exists(ctx, f); err != nil {
+				return nil, fmt.Errorf("%s is read as a manifest (one document a line), and its first document %s cannot be read: %w", input, f, err)
+			}
+		}
+	}
+	return plan, nil
+}
+
+// exists reports an error when the file path cannot be found.
+func exists(ctx context.Context, path string) error {
+	fs, err := filesystem.New(ctx, path)
+	if err != nil {
+		return err
+	}
+	defer fs.Close()
+	_, err = fs.Size(ctx, path)
+	return err
 }
