@@ -13,6 +13,7 @@ import (
 
 	"github.com/apache/beam/sdks/v2/go/pkg/beam"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/io/filesystem"
+	"github.com/apache/beam/sdks/v2/go/pkg/beam/options/jobopts"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/x/beamx" // all runners, the local and gs file systems
 
 	"github.com/zhenalign/zhenalign/batch"
@@ -133,8 +134,12 @@ func launch(ctx context.Context, stderr io.Writer, fs *flag.FlagSet, st *pipelin
 		outputs[k] = strings.Replace(outputs[k], "-00000-of-", "-*-of-", 1)
 	}
 	fmt.Fprintf(stderr, "wrote %s; failures in %s\n", strings.Join(outputs, " and "), pipeline.FailuresFile(prefix))
+	if *jobopts.Async {
+		fmt.Fprintf(stderr, "submitted (--async): the runner's UI shows the job's progress and metrics\n")
+		return nil
+	}
 	if res == nil {
-		return nil // a runner without results (dot, or an asynchronous run)
+		return nil // a runner without results (dot)
 	}
 	c := map[string]int64{}
 	var types []string
@@ -153,12 +158,22 @@ func launch(ctx context.Context, stderr io.Writer, fs *flag.FlagSet, st *pipelin
 		}
 		return strings.Compare(a, b)
 	})
-	byType := make([]string, len(types))
-	for k, t := range types {
-		byType[k] = fmt.Sprintf("%s %d", strings.TrimPrefix(t, "units_"), c[t])
+	if len(c) == 0 {
+		fmt.Fprintf(stderr, "the runner reported no metrics: see %s for the documents that failed\n", pipeline.FailuresFile(prefix))
+		return nil
 	}
-	fmt.Fprintf(stderr, "aligned %d documents, %d failed; %d units (%s), %d written\n",
-		c["documents"], c["failures"], c["units"], strings.Join(byType, ", "), c["units_written"])
+	byType := ""
+	for k, t := range types {
+		if k > 0 {
+			byType += ", "
+		}
+		byType += fmt.Sprintf("%s %d", strings.TrimPrefix(t, "units_"), c[t])
+	}
+	if byType != "" {
+		byType = " (" + byType + ")"
+	}
+	fmt.Fprintf(stderr, "aligned %d documents, %d failed; %d units%s, %d written\n",
+		c["documents"], c["failures"], c["units"], byType, c["units_written"])
 	if c["failures"] > 0 {
 		return fmt.Errorf("%d of %d %w: see %s", c["failures"], len(plan.Jobs), errFailed, pipeline.FailuresFile(prefix))
 	}

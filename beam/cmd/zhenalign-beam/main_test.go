@@ -47,6 +47,15 @@ func TestUsage(t *testing.T) {
 			assert.Contains(t, stderr, tc.msg)
 		})
 	}
+	// On the command line of the program, with Beam's flags: no name is
+	// declared twice (once per test binary: flags cannot be declared again).
+	if flag.CommandLine.Lookup("input") == nil {
+		var b bytes.Buffer
+		assert.Equal(t, 2, run(context.Background(), flag.CommandLine, []string{"--output", "x"}, &b))
+		assert.Contains(t, b.String(), "give the documents with --input")
+		assert.NotNil(t, flag.CommandLine.Lookup("runner"), "Beam's flags are there too")
+	}
+
 	code, stderr := runCmd("-h")
 	assert.Equal(t, 0, code)
 	for _, f := range []string{"-input", "-output", "-format", "-shards", "-types", "-glossary", "-dedup"} {
