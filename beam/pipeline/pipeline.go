@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"hash/fnv"
 	"io"
+	"path/filepath"
 	"slices"
 	"strings"
 	"time"
@@ -59,12 +60,16 @@ func (c Config) shards() int {
 // ErrConfig means a Config cannot be run.
 var ErrConfig = errors.New("pipeline: bad configuration")
 
-// Check reports a Config that cannot be run: no output prefix, a negative
+// Check reports a Config that cannot be run: no output prefix (or a
+// folder's, ending in "/"), a negative
 // number of shards, flags that settings refuses. It is what the workers
 // check again in Setup.
 func (c Config) Check() error {
 	if c.Output == "" {
 		return fmt.Errorf("%w: no output prefix", ErrConfig)
+	}
+	if strings.HasSuffix(c.Output, "/") || strings.HasSuffix(c.Output, string(filepath.Separator)) {
+		return fmt.Errorf("%w: the output prefix %s names a folder: add the files' prefix (%scorpus)", ErrConfig, c.Output, c.Output)
 	}
 	if c.Shards < 0 {
 		return fmt.Errorf("%w: %d shards", ErrConfig, c.Shards)

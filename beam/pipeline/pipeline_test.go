@@ -298,6 +298,7 @@ func TestSettings(t *testing.T) {
 		msg  string
 	}{
 		{"no output", pipeline.Config{}, "no output prefix"},
+		{"a folder", pipeline.Config{Output: "gs://b/out/"}, "the output prefix gs://b/out/ names a folder: add the files' prefix (gs://b/out/corpus)"},
 		{"negative shards", pipeline.Config{Output: "x", Shards: -1}, "-1 shards"},
 		{"bad flag", pipeline.Config{Output: "x", Flags: []string{"--min-score=2"}}, "--min-score must be in [0,1]"},
 		{"not a flag", pipeline.Config{Output: "x", Flags: []string{"x"}}, `not a flag: "x"`},

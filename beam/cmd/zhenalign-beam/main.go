@@ -76,6 +76,9 @@ func run(ctx context.Context, fs *flag.FlagSet, args []string, stderr io.Writer)
 	if err := st.Check(); err != nil {
 		return usageErr("%v", err)
 	}
+	if err := (pipeline.Config{Output: st.Output.Out}).Check(); err != nil {
+		return usageErr("--output: %v", strings.TrimPrefix(err.Error(), pipeline.ErrConfig.Error()+": "))
+	}
 	if err := launch(ctx, stderr, fs, st, *input, *shards); err != nil {
 		fmt.Fprintf(stderr, "zhenalign-beam: %v\n", err)
 		return 1
@@ -109,8 +112,8 @@ func launch(ctx context.Context, stderr io.Writer, fs *flag.FlagSet, st *pipelin
 			pairs++
 		}
 	}
-	fmt.Fprintf(stderr, "found %d documents (%d mixed, %d pairs), %d unpaired, %d skipped\n",
-		len(plan.Jobs), len(plan.Jobs)-pairs, pairs, len(plan.Unpaired), len(plan.Skipped))
+	fmt.Fprintf(stderr, "found %d %s (%d mixed, %d %s), %d unpaired, %d skipped\n",
+		len(plan.Jobs), plural(len(plan.Jobs), "document"), len(plan.Jobs)-pairs, pairs, plural(pairs, "pair"), len(plan.Unpaired), len(plan.Skipped))
 	// The glossary and the dictionary are read here too: a mistake in
 	// them stops the run before it starts, not on every worker.
 	if _, err := st.Alignment.OptionsWith(func(name string) (io.ReadCloser, error) { return open(ctx, name) }); err != nil {
@@ -172,12 +175,20 @@ func launch(ctx context.Context, stderr io.Writer, fs *flag.FlagSet, st *pipelin
 	if byType != "" {
 		byType = " (" + byType + ")"
 	}
-	fmt.Fprintf(stderr, "aligned %d documents, %d failed; %d units%s, %d written\n",
-		c["documents"], c["failures"], c["units"], byType, c["units_written"])
+	fmt.Fprintf(stderr, "aligned %d %s, %d failed; %d %s%s, %d written\n",
+		c["documents"], plural(c["documents"], "document"), c["failures"], c["units"], plural(c["units"], "unit"), byType, c["units_written"])
 	if c["failures"] > 0 {
 		return fmt.Errorf("%d of %d %w: see %s", c["failures"], len(plan.Jobs), errFailed, pipeline.FailuresFile(prefix))
 	}
 	return nil
+}
+
+// plural returns word, with an "s" unless n is 1.
+func plural[N int | int64](n N, word string) string {
+	if n == 1 {
+		return word
+	}
+	return word + "s"
 }
 
 // open opens a file of a Beam file system (local, gs://...).

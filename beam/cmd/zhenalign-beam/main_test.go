@@ -36,6 +36,7 @@ func TestUsage(t *testing.T) {
 		{[]string{"--output", "x"}, "give the documents with --input"},
 		{[]string{"--input", dir}, "give the prefix of the output files with --output"},
 		{[]string{"--input", dir, "--output", "x", "--shards", "0"}, "--shards must be at least 1"},
+		{[]string{"--input", dir, "--output", "out/"}, "--output: the output prefix out/ names a folder"},
 		{[]string{"--input", dir, "--output", "x", "--format", "ladder"}, "-f ladder cannot be sharded"},
 		{[]string{"--input", dir, "--output", "x", "--min-score", "3"}, "--min-score must be in [0,1]"},
 		{[]string{"--input", dir, "--output", "x", "extra"}, `unexpected argument "extra"`},
@@ -91,7 +92,7 @@ func TestRun(t *testing.T) {
 			out := filepath.Join(t.TempDir(), "corpus")
 			code, stderr := runCmd("--input", tc.input, "--output", out, "--format", "tsv", "--shards", "2", "--date", "2024-01-02")
 			assert.Equal(t, 1, code, stderr)
-			assert.Contains(t, stderr, "found 3 documents (2 mixed, 1 pairs)")
+			assert.Contains(t, stderr, "found 3 documents (2 mixed, 1 pair)")
 			assert.Contains(t, stderr, "aligned 2 documents, 1 failed; 3 units (1-1 3), 3 written")
 			assert.Contains(t, stderr, "1 of 3 documents failed: see "+pipeline.FailuresFile(out))
 			units := 0
