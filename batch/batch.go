@@ -4,8 +4,10 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"syscall"
@@ -102,11 +104,39 @@ func Discover(paths []string, presplit bool) (*Plan, error) {
 			return nil, fmt.Errorf("batch: %w", err)
 		}
 	}
-	files := w.files
-	plan := w.plan
+	pairFiles(w.plan, w.files, w.names, presplit)
+	return w.plan, nil
+}
 
+// PlanFiles pairs files as Discover does, from their paths alone: no file
+// is opened or stat'ed, so that paths can be URLs of object stores
+// (gs://bucket/crawl/x.en.txt) listed by another file system. Each
+// document is named after its file's base name (the pair's, without the
+// language tag), or its path when two documents would share a name, as
+// Discover names the files given to it; a path given twice is one
+// document. Files that are not text by their extension are Skipped, and
+// with presplit every document must be a pair. No path gives an empty
+// Plan.
+func PlanFiles(paths []string, presplit bool) *Plan {
+	plan := &Plan{}
+	names := make(map[string]string, len(paths))
+	files := make([]string, 0, len(paths))
+	for _, p := range paths {
+		if _, ok := names[p]; ok {
+			continue
+		}
+		names[p] = filepath.Base(p)
+		files = append(files, p)
+	}
+	pairFiles(plan, files, names, presplit)
+	return plan
+}
+
+// pairFiles adds to plan the documents of files, named by names (the
+// name of each file in output), pairing the language-tagged ones.
+func pairFiles(plan *Plan, files []string, names map[string]string, presplit bool) {
+	files = slices.Clone(files)
 	sort.Strings(files)
-	names := w.names
 	// alts holds the path-based name of each job, for duplicate names.
 	var alts []string
 	type half struct{ en, zh, name string }
@@ -158,9 +188,8 @@ func Discover(paths []string, presplit bool) (*Plan, error) {
 			plan.Unpaired = append(plan.Unpaired, h.zh)
 		}
 	}
-	uniqueNames(plan.Jobs, alts)
+	uniqueNames(plan.Jobs, alts, nil)
 	sort.SliceStable(plan.Jobs, func(i, j int) bool { return plan.Jobs[i].Name < plan.Jobs[j].Name })
-	return plan, nil
 }
 
 // walker collects the files of a Discover.
@@ -268,9 +297,13 @@ func (w *walker) dir(path, root string) error {
 // named after another's file. Should two path-based names still be the
 // same (a mixed file DIR/x and the pair DIR/x.en + DIR/x.zh), the mixed file
 // keeps it and the pair is numbered "#2" ("#3"...). The outcome does not depend on the order of
-// jobs.
-func uniqueNames(jobs []Job, alts []string) {
-	count := make(map[string]int, len(jobs))
+// jobs. The names in taken (may be nil) belong to other documents: a job
+// named so takes its path-based name, numbered if need be.
+func uniqueNames(jobs []Job, alts []string, taken map[string]bool) {
+	count := make(map[string]int, len(jobs)+len(taken))
+	for name := range taken {
+		count[name]++
+	}
 	for _, j := range jobs {
 		count[j.Name]++
 	}
@@ -295,7 +328,10 @@ func uniqueNames(jobs []Job, alts []string) {
 		}
 		return ja.Files()[0] < jb.Files()[0]
 	})
-	taken := make(map[string]bool, len(jobs))
+	taken = maps.Clone(taken)
+	if taken == nil {
+		taken = make(map[string]bool, len(jobs))
+	}
 	for _, i := range order {
 		name := jobs[i].Name
 		for n := 2; taken[name]; n++ {

@@ -28,6 +28,12 @@
 // given to Discover (a mixed file DIR/x and a pair DIR/x.en + DIR/x.zh
 // would still share one: the pair's is then numbered "#2").
 //
+// PlanFiles pairs a list of paths the same way from their names alone,
+// for files that cannot be walked or stat'ed (URLs of object stores).
+// ReadManifest reads a manifest, a file listing one document a line: PATH
+// (a mixed document) or EN_PATH<TAB>ZH_PATH (a pair), each with an
+// optional third column NAME.
+//
 // # Running
 //
 // Run aligns the documents on n workers and calls back in input order as
@@ -36,7 +42,10 @@
 // gives a Result with its error, naming its files, and the others go on; a
 // mixed document in one language only is aligned as omissions, with a
 // warning in its Result. Documents are aligned with
-// align.Aligner.AlignSources, the path every entry point shares.
+// align.Aligner.AlignSources, the path every entry point shares, by
+// AlignData, which aligns one document from its files' bytes: Run reads
+// the files and calls it, and so does the Apache Beam pipeline (the
+// module in beam/) with files read from its file systems.
 // Cancelling the context stops Run from starting new documents; those in
 // progress finish. An error returned by the callback (a failed write, say)
 // stops the run the same way, and Run returns it.

@@ -46,6 +46,9 @@ var (
 	// ErrInternal means aligning a document hit a bug (a panic): the
 	// document fails, with the panic's message, and the batch goes on.
 	ErrInternal = errors.New("batch: internal error, please report it with the document")
+	// ErrData means AlignData was not given one content per file of the
+	// job.
+	ErrData = errors.New("batch: one content per file of the document needed")
 )
 
 // Options of Run.
@@ -173,9 +176,38 @@ func Run(ctx context.Context, jobs []Job, opts Options, deliver func(Result) err
 	return parent.Err()
 }
 
-// alignJob aligns one document. A panic fails only this document: one bad
-// document must not lose the work of a batch of hundreds.
-func alignJob(al *align.Aligner, job Job, opts Options) (r Result) {
+// alignJob reads the files of one document and aligns them.
+func alignJob(al *align.Aligner, job Job, opts Options) Result {
+	start := time.Now()
+	var data [][]byte
+	for _, f := range job.Files() {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			return Result{Job: job, Err: err, Elapsed: time.Since(start)}
+		}
+		data = append(data, b)
+	}
+	r := AlignData(al, job, data, opts)
+	r.Elapsed = time.Since(start)
+	return r
+}
+
+// AlignData aligns one document from the contents of its files: data[i]
+// holds the bytes of job.Files()[i], whose paths name the sources (their
+// extensions help to detect formats, see align.Source). It is what Run
+// does with each document once its files are read, for callers that read
+// them elsewhere (the Apache Beam pipeline, from object stores).
+//
+// al aligns the document as it is (a nil al is align.New()): Run adds
+// align.WithPresplit to its Options.Aligner with Options.Presplit, and a
+// caller of AlignData builds al with it. Of opts, only Level is used. A
+// document that fails (wrong number of contents, the errors of
+// align.Aligner.AlignSources, no unit at the level) gives a Result with
+// its error, naming its files; a panic while aligning fails the document
+// with ErrInternal rather than the program: one bad document must not
+// lose the work of a batch of hundreds. Index is 0 and Elapsed the time
+// AlignData took. AlignData is safe for concurrent use.
+func AlignData(al *align.Aligner, job Job, data [][]byte, opts Options) (r Result) {
 	start := time.Now()
 	defer func() {
 		if p := recover(); p != nil {
@@ -183,20 +215,22 @@ func alignJob(al *align.Aligner, job Job, opts Options) (r Result) {
 		}
 		r.Elapsed = time.Since(start)
 	}()
-	r = alignFiles(al, job, opts)
-	return r
+	return alignData(al, job, data, opts)
 }
 
-func alignFiles(al *align.Aligner, job Job, opts Options) (r Result) {
+func alignData(al *align.Aligner, job Job, data [][]byte, opts Options) (r Result) {
 	r.Job = job
-	var srcs []align.Source
-	for _, f := range job.Files() {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			r.Err = err
-			return r
-		}
-		srcs = append(srcs, align.Source{Name: f, Data: data})
+	files := job.Files()
+	if len(data) != len(files) {
+		r.Err = fmt.Errorf("%s: %w: %d contents for %d files", strings.Join(files, ", "), ErrData, len(data), len(files))
+		return r
+	}
+	if al == nil {
+		al = align.New()
+	}
+	srcs := make([]align.Source, len(files))
+	for k, f := range files {
+		srcs[k] = align.Source{Name: f, Data: data[k]}
 	}
 	res, err := al.AlignSources(srcs...)
 	if err != nil {
@@ -211,7 +245,7 @@ func alignFiles(al *align.Aligner, job Job, opts Options) (r Result) {
 	}
 	r.Units = corpus.FromAlignment(res, opts.Level, job.Name)
 	if len(r.Units) == 0 {
-		r.Units, r.Err = nil, fmt.Errorf("%s: %w", strings.Join(job.Files(), ", "), ErrNoUnits)
+		r.Units, r.Err = nil, fmt.Errorf("%s: %w", strings.Join(files, ", "), ErrNoUnits)
 	}
 	return r
 }

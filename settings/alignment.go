@@ -2,6 +2,7 @@ package settings
 
 import (
 	"flag"
+	"io"
 	"os"
 	"strings"
 
@@ -96,6 +97,15 @@ func (a *Alignment) Check() error {
 // Options returns the options of align.New the settings ask for, with the
 // glossary and dictionary files read (errors name them).
 func (a *Alignment) Options() ([]align.Option, error) {
+	return a.OptionsWith(func(name string) (io.ReadCloser, error) { return os.Open(name) })
+}
+
+// OptionsWith is Options with the glossary and dictionary files opened by
+// open, for programs that read them from elsewhere than the local file
+// system (the Apache Beam pipeline opens gs:// and other URLs through
+// Beam's file systems). The errors of open are returned as they are, and
+// should name the file.
+func (a *Alignment) OptionsWith(open func(name string) (io.ReadCloser, error)) ([]align.Option, error) {
 	opts := []align.Option{align.WithInput(a.Input.Options()...)}
 	if a.NoLearn {
 		opts = append(opts, align.WithoutLearning())
@@ -104,7 +114,7 @@ func (a *Alignment) Options() ([]align.Option, error) {
 		opts = append(opts, align.WithPresplit())
 	}
 	if a.Glossary != "" {
-		f, err := os.Open(a.Glossary)
+		f, err := open(a.Glossary)
 		if err != nil {
 			return nil, err
 		}
@@ -116,7 +126,7 @@ func (a *Alignment) Options() ([]align.Option, error) {
 		opts = append(opts, align.WithGlossary(g))
 	}
 	if a.Dict != "" {
-		f, err := os.Open(a.Dict)
+		f, err := open(a.Dict)
 		if err != nil {
 			return nil, err
 		}

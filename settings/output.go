@@ -211,6 +211,13 @@ func creationDate(flagValue, epoch string) (time.Time, error) {
 	return time.Now().UTC(), nil
 }
 
+// Created returns the creation date the writers put in TMX, XLIFF and
+// XLSX files, as Check settled it (--date, else $SOURCE_DATE_EPOCH, else
+// the time of the check): zero before Check. A program that writes on
+// several machines passes it on as --date, so that every file carries the
+// same date.
+func (o *Output) Created() time.Time { return o.created }
+
 func (o *Output) typeList() []string {
 	if strings.TrimSpace(o.types) == "" {
 		return nil

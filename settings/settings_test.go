@@ -7,7 +7,9 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -90,4 +92,23 @@ func TestOptions(t *testing.T) {
 	assert.Equal(t, []string{"x.en", "x.zh"}, o.Files())
 	_, err = o.NewWriter(&b, align.Sentences, false, "")
 	assert.ErrorIs(t, err, corpus.ErrFormat)
+}
+
+// TestOptionsWith checks that the glossary and dictionary are read through
+// the opener given, and that the creation date settled by Check is kept.
+func TestOptionsWith(t *testing.T) {
+	a, o, err := parse(t, "--glossary", "mem://g.tsv", "--date", "2024-05-06")
+	require.NoError(t, err)
+	var opened []string
+	opts, err := a.OptionsWith(func(name string) (io.ReadCloser, error) {
+		opened = append(opened, name)
+		return io.NopCloser(strings.NewReader("Foreign Affairs Office\t外辦\n")), nil
+	})
+	require.NoError(t, err)
+	assert.Equal(t, []string{"mem://g.tsv"}, opened)
+	assert.Len(t, opts, 2, "input, glossary")
+	_, err = a.Options()
+	assert.ErrorContains(t, err, "mem://g.tsv", "Options opens local files")
+	assert.Equal(t, "2024-05-06T00:00:00Z", o.Created().Format(time.RFC3339))
+	assert.True(t, (&settings.Output{}).Created().IsZero())
 }
