@@ -139,6 +139,12 @@ const (
 // the length ratio and the item weights estimated from the document.
 type model struct {
 	units [2][]unit
+	// cum holds the prefix sums of the units' lengths: cum[side][i] is
+	// the length of units [0,i) in characters.
+	cum [2][]int
+	// layout is set when some unit has a language block or is never
+	// paired (a mixed document's paragraphs).
+	layout bool
 	// ratio is the English length in characters per Chinese character.
 	ratio float64
 	// lenVarR is the variance of the log length ratio of random pairs.
@@ -255,6 +261,13 @@ func newModel(zh, en []rawUnit, p params, opts *options) *model {
 	}
 	m.units[sideEN] = build(sideEN, en)
 	m.units[sideZH] = build(sideZH, zh)
+	for side := range 2 {
+		m.cum[side] = make([]int, len(m.units[side])+1)
+		for i, u := range m.units[side] {
+			m.cum[side][i+1] = m.cum[side][i] + u.chars
+			m.layout = m.layout || u.block >= 0 || u.solo
+		}
+	}
 	m.capItems(v, p.maxItems)
 	m.weigh(v)
 	m.keys = v.keys

@@ -77,40 +77,42 @@ func (s *scorer) beadScore(i0, i1, j0, j1 int, t beadType) float64 {
 	if t.a == 0 || t.b == 0 {
 		return sc
 	}
-	zh, en := 0, 0
-	solo := false
-	dist := int32(math.MaxInt32)
-	for r := i0; r < i1; r++ {
-		u := &s.m.units[sideZH][r]
-		zh += u.chars
-		solo = solo || u.solo
-		if u.block >= 0 {
-			for c := j0; c < j1; c++ {
-				if b := s.m.units[sideEN][c].block; b >= 0 {
-					dist = min(dist, abs32(u.block-b))
+	m := s.m
+	if m.layout {
+		solo := false
+		dist := int32(math.MaxInt32)
+		for r := i0; r < i1; r++ {
+			u := &m.units[sideZH][r]
+			solo = solo || u.solo
+			if u.block >= 0 {
+				for c := j0; c < j1; c++ {
+					if b := m.units[sideEN][c].block; b >= 0 {
+						dist = min(dist, abs32(u.block-b))
+					}
 				}
 			}
 		}
+		for c := j0; c < j1; c++ {
+			solo = solo || m.units[sideEN][c].solo
+		}
+		if solo {
+			return math.Inf(-1)
+		}
+		if dist > 1 && dist != math.MaxInt32 {
+			sc -= m.p.blockCost * float64(dist-1)
+		}
 	}
-	for c := j0; c < j1; c++ {
-		en += s.m.units[sideEN][c].chars
-		solo = solo || s.m.units[sideEN][c].solo
-	}
-	if solo {
-		return math.Inf(-1)
-	}
-	if !s.m.opts.noPunct {
-		ez, ee := s.m.units[sideZH][i1-1].ends, s.m.units[sideEN][j1-1].ends
+	zh := m.cum[sideZH][i1] - m.cum[sideZH][i0]
+	en := m.cum[sideEN][j1] - m.cum[sideEN][j0]
+	if !m.opts.noPunct {
+		ez, ee := m.units[sideZH][i1-1].ends, m.units[sideEN][j1-1].ends
 		for k := range numEnds {
 			if (ez&(1<<k) != 0) != (ee&(1<<k) != 0) {
-				sc += s.m.p.endDiffer[k]
+				sc += m.p.endDiffer[k]
 			}
 		}
 	}
-	if dist > 1 && dist != math.MaxInt32 {
-		sc -= s.m.p.blockCost * float64(dist-1)
-	}
-	sc += s.m.lengthScore(zh, en)
+	sc += m.lengthScore(zh, en)
 	sc += s.pairs.beadItems(i0, i1, j0, j1, zh, en)
 	return sc
 }
