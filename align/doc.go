@@ -1,8 +1,8 @@
 // Package align aligns English and Chinese text: paragraphs, then the
 // sentences inside each pair of aligned paragraphs, with links from 1-1 up
-// to 1-4/4-1 and 2-2/2-3/3-2, and 1-0/0-1 for what is not translated. Every
-// sentence of both sides appears in exactly one link, and each link has a
-// score in [0,1], its probability under the model.
+// to 1-6/6-1, 2-5/5-2 and 3-4/4-3, and 1-0/0-1 for what is not
+// translated. Every sentence of both sides appears in exactly one link, and
+// each link has a score in [0,1], its probability under the model.
 //
 // # Inputs
 //
@@ -70,9 +70,11 @@
 // with what follows it, and a quoted turn of dialogue with its translation.
 //
 // Link priors: 1-1 0.80, 1-2 and 2-1 0.06, 1-3 and 3-1 0.01, 2-2 0.005,
-// 1-4 and 4-1 0.003, 2-3 and 3-2 0.002; a run of k omissions on one side
-// (k ≤ 4) is one bead of prior 0.001·0.3^(k-1), since untranslated text
-// comes in passages. Paragraphs: 1-1 0.25, 1-0 and 0-1 0.30, 1-2 and 2-1
+// 1-4 and 4-1 0.003, 2-3 and 3-2 0.002, 1-5 and 5-1 0.001, 2-4 and 4-2
+// 0.0005, 1-6, 6-1 and 3-3 0.0003, 2-5, 5-2, 3-4 and 4-3 0.0002 (a long
+// Chinese sentence is often rendered as several short English ones); a run
+// of k omissions on one side (k ≤ 4) is one bead of prior 0.001·0.3^(k-1),
+// since untranslated text comes in passages. Paragraphs: 1-1 0.25, 1-0 and 0-1 0.30, 1-2 and 2-1
 // 0.04, 1-3 and 3-1 0.01, 2-2 0.005, re-estimated from a first pass over
 // each document (with the weight of 10 links), since the share of
 // untranslated paragraphs varies widely. In a mixed document, a paragraph

@@ -30,8 +30,8 @@ type unit struct {
 	pen float32
 }
 
-// maxSide is the most units on one side of a bead (1-4, 4-1).
-const maxSide = 4
+// maxSide is the most units on one side of a bead (1-6, 6-1).
+const maxSide = 6
 
 // params are the constants of the scoring model. They were set on the
 // development sets as a whole (see the package documentation).

@@ -22,6 +22,9 @@ func defaultTypes(p params) []beadType {
 		{1, 1, 0.80}, {1, 2, 0.06}, {2, 1, 0.06},
 		{1, 3, 0.01}, {3, 1, 0.01}, {2, 2, 0.005}, {1, 4, 0.003}, {4, 1, 0.003},
 		{2, 3, 0.002}, {3, 2, 0.002},
+		{1, 5, 0.001}, {5, 1, 0.001}, {2, 4, 0.0005}, {4, 2, 0.0005},
+		{1, 6, 0.0003}, {6, 1, 0.0003}, {3, 3, 0.0003},
+		{2, 5, 0.0002}, {5, 2, 0.0002}, {3, 4, 0.0002}, {4, 3, 0.0002},
 	}
 	for k := 1; k <= maxNullRun; k++ {
 		pr := p.nullPrior * math.Pow(p.nullRun, float64(k-1))
@@ -209,7 +212,7 @@ func (l *lattice) forward(progress func(int)) {
 	}
 	l.rowMax = make([]float64, l.n+1)
 	l.alpha[l.at(0, 0)] = 0
-	var terms [32]float64
+	terms := make([]float64, len(l.s.types))
 	for i := 0; i <= l.n; i++ {
 		l.rowMax[i] = math.Inf(-1)
 		if i == 0 {
@@ -247,7 +250,7 @@ func (l *lattice) backward(progress func(int)) {
 		l.beta[i] = math.Inf(-1)
 	}
 	l.beta[l.at(l.n, l.m)] = 0
-	var terms [32]float64
+	terms := make([]float64, len(l.s.types))
 	for i := l.n; i >= 0; i-- {
 		for j := int(l.bd.hi[i]); j >= int(l.bd.lo[i]); j-- {
 			c := l.at(i, j)
