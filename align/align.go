@@ -161,7 +161,7 @@ func (al *Aligner) features(zh, en []segment.Sentence) (rz, re []rawUnit, lx *le
 }
 
 // searchBand runs the search over region rg within band bd.
-func (al *Aligner) searchBand(md *model, rg region, bd band) ([]bead, []float64) {
+func (al *Aligner) searchBand(md *model, rg region, bd band) []bead {
 	n := rg.r1 - rg.r0
 	m := rg.c1 - rg.c0
 	// The pairs a bead may touch: rows near i, columns of the band rows

@@ -40,7 +40,7 @@ func (al *Aligner) coarseBand(rz, re []rawUnit) band {
 	sub := *al
 	sub.types = types
 	sub.opts.progress = nil
-	beads, _ := sub.searchBand(cm, rg, cb)
+	beads := sub.searchBand(cm, rg, cb)
 	// Project: every fine row inside a coarse bead may use the columns of
 	// that bead, widened by a margin.
 	margin := int32(max(kz, ke)/2 + 8)

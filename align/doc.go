@@ -60,7 +60,8 @@
 // rare pair counts more than a common one. Items that nothing on the other
 // side could match are dropped; in the paragraph pass, items that the
 // other side would express but its whole text lacks are kept (a paragraph
-// full of them is likely untranslated). Numbers written in words count
+// full of them is likely untranslated), and in every pass, so are numbers
+// in digits that the other side lacks (a caption, a byline). Numbers written in words count
 // against a pair less than numbers in digits; list markers and weak
 // numbers ("one") only count for it. Each unit keeps its 64 rarest items
 // (512 for paragraphs).
@@ -73,7 +74,7 @@
 // 1-4 and 4-1 0.003, 2-3 and 3-2 0.002, 1-5 and 5-1 0.001, 2-4 and 4-2
 // 0.0005, 1-6, 6-1 and 3-3 0.0003, 2-5, 5-2, 3-4 and 4-3 0.0002 (a long
 // Chinese sentence is often rendered as several short English ones); a run
-// of k omissions on one side (k ≤ 4) is one bead of prior 0.001·0.3^(k-1),
+// of k omissions on one side (k ≤ 4) is one bead of prior 0.0001·0.3^(k-1),
 // since untranslated text comes in passages. Paragraphs: 1-1 0.25, 1-0 and 0-1 0.30, 1-2 and 2-1
 // 0.04, 1-3 and 3-1 0.01, 2-2 0.005, re-estimated from a first pass over
 // each document (with the weight of 10 links), since the share of
@@ -86,9 +87,10 @@
 // the 1-1 links scoring at least 0.8 are counted; a pair seen together in
 // at least 2 links with a Dice coefficient of at least 0.5 that the
 // dictionary lacks becomes a translation (the 3 best per Chinese word),
-// the sentence link priors are re-estimated from the first round's
-// expected counts (with the weight of 50 links), and a second round aligns
-// again (Hunalign's realign step does the same with its own measure).
+// and a second round aligns again (Hunalign's realign step does the same
+// with its own measure). The sentence link priors are not re-estimated
+// from the first round: the omissions it invents would raise their own
+// priors, and the second round would invent more.
 //
 // These constants were set on the development sets as a whole (the seed
 // pages, mac-dev, champollion), not per document.

@@ -135,11 +135,12 @@ func (al *Aligner) alignSides(src, tgt Side, paras bool, lay *layout) (*Alignmen
 		return nil, err
 	}
 	md, pbeads := al.paragraphPass(rz, re, zs, es, paras, lay)
-	beads, expected := al.sentencePass(md, rz, re, zs, es, pbeads, paras, al.types)
+	beads := al.sentencePass(md, rz, re, zs, es, pbeads, paras)
 	if !al.opts.noLearn {
-		// Second round: link priors re-estimated from the first round's
-		// expected counts, and word pairs learned from its links. The
-		// paragraph pass does not use the sentence priors: it is run
+		// Second round: word pairs learned from the first round's
+		// links. The link priors are not re-estimated: omissions the
+		// first round invented would raise their own priors, and the
+		// second round would invent more. The paragraph pass is run
 		// again only when learning changed the units.
 		if lx != nil {
 			if learned := al.learn(rz, re, beads, lx); len(learned) > 0 {
@@ -147,8 +148,7 @@ func (al *Aligner) alignSides(src, tgt Side, paras bool, lay *layout) (*Alignmen
 				md, pbeads = al.paragraphPass(rz, re, zs, es, paras, lay)
 			}
 		}
-		types := reestimateExpected(al.types, expected, al.p.sentPriorWeight)
-		beads, _ = al.sentencePass(md, rz, re, zs, es, pbeads, paras, types)
+		beads = al.sentencePass(md, rz, re, zs, es, pbeads, paras)
 	}
 	if paras {
 		res.Paragraphs = toLinks(pbeads, swapped)
@@ -191,7 +191,7 @@ func (al *Aligner) paragraphPass(rz, re []rawUnit, zs, es Side, paras bool, lay 
 	ptypes := paragraphTypes()
 	para := *al
 	para.p.minPost = al.p.minPostPara
-	pbeads, _ = para.alignRegion(pm, pz, pe, prg, ptypes)
+	pbeads = para.alignRegion(pm, pz, pe, prg, ptypes)
 	if r, ok := pm.beadRatio(pbeads, prg); ok {
 		pm.setRatio(r)
 		md.setRatio(r)
@@ -199,18 +199,16 @@ func (al *Aligner) paragraphPass(rz, re []rawUnit, zs, es Side, paras bool, lay 
 	// How many paragraphs are left untranslated varies much between
 	// documents: re-estimate the link priors from the first pass.
 	ptypes = reestimate(ptypes, pbeads, al.p.priorWeight)
-	pbeads, _ = para.alignRegion(pm, pz, pe, prg, ptypes)
+	pbeads = para.alignRegion(pm, pz, pe, prg, ptypes)
 	return md, pbeads
 }
 
-// sentencePass aligns the sentences with link types types: all at once
-// without paragraphs, else inside each paragraph link of pbeads. It
-// returns the sentence beads and the expected count of each link type.
-func (al *Aligner) sentencePass(md *model, rz, re []rawUnit, zs, es Side, pbeads []bead, paras bool, types []beadType) (beads []bead, expected []float64) {
+// sentencePass aligns the sentences: all at once without paragraphs,
+// else inside each paragraph link of pbeads.
+func (al *Aligner) sentencePass(md *model, rz, re []rawUnit, zs, es Side, pbeads []bead, paras bool) (beads []bead) {
 	if !paras {
-		return al.alignRegion(md, rz, re, region{0, len(rz), 0, len(re)}, types)
+		return al.alignRegion(md, rz, re, region{0, len(rz), 0, len(re)}, al.types)
 	}
-	expected = make([]float64, len(types))
 	// Sentence pass inside each paragraph link.
 	for _, pb := range pbeads {
 		r0, r1 := sentRange(zs.Paragraphs, pb.i0, pb.i1)
@@ -224,17 +222,14 @@ func (al *Aligner) sentencePass(md *model, rz, re []rawUnit, zs, es Side, pbeads
 			}
 			continue
 		}
-		bs, ex := al.alignRegion(md, rz, re, region{r0, r1, c0, c1}, types)
-		for k, e := range ex {
-			expected[k] += e
-		}
+		bs := al.alignRegion(md, rz, re, region{r0, r1, c0, c1}, al.types)
 		for _, b := range bs {
 			b.i0, b.i1, b.j0, b.j1 = b.i0+r0, b.i1+r0, b.j0+c0, b.j1+c0
 			b.score *= pb.score
 			beads = append(beads, b)
 		}
 	}
-	return beads, expected
+	return beads
 }
 
 // omissions returns the beads of n Chinese and m English units of which
@@ -302,7 +297,7 @@ func paragraphTypes() []beadType {
 
 // alignRegion aligns the units of region rg of model md with link types
 // types, coarse-to-fine when the region's grid is large.
-func (al *Aligner) alignRegion(md *model, rz, re []rawUnit, rg region, types []beadType) ([]bead, []float64) {
+func (al *Aligner) alignRegion(md *model, rz, re []rawUnit, rg region, types []beadType) []bead {
 	n, m := rg.r1-rg.r0, rg.c1-rg.c0
 	var bd band
 	if (n+1)*(m+1) <= al.opts.maxCells {

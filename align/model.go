@@ -54,9 +54,6 @@ type params struct {
 	// priorWeight is the weight, in links, of the default link priors
 	// when they are re-estimated from a first pass.
 	priorWeight float64
-	// sentPriorWeight is priorWeight for the sentence link priors,
-	// re-estimated from the expected counts of the first round.
-	sentPriorWeight float64
 	// Learning: word pairs seen together in at least learnMin links that
 	// score at least learnScore, with a Dice coefficient of at least
 	// learnDice, at most learnTop per Chinese word.
@@ -87,6 +84,11 @@ type params struct {
 	// other side's whole text lacks: a paragraph full of them is likely
 	// untranslated (model items are otherwise only those that can match).
 	keepAbsent bool
+	// absentDigits keeps, in every pass, the numbers written in digits
+	// that the other side's whole text lacks: a sentence holding one is
+	// likely untranslated (a caption, a byline), and with omissions as
+	// unlikely as they are, this is the evidence that earns one.
+	absentDigits bool
 	// paraLenVar0 is lenVar0 in the paragraph pass: a paragraph's
 	// translation may be spread over other paragraphs (captions, merged
 	// notes), so its length varies more than a sentence's.
@@ -102,8 +104,8 @@ func defaultParams() params {
 			sideEN: {kindNumber: 0.85, kindLatin: 0.8, kindName: 0.6, kindPunct: 0.75, kindWord: 0.35, kindLearned: 0.3, kindGlossary: 0.95},
 		},
 		scale:   [numKinds]float64{kindNumber: 1, kindLatin: 1, kindName: 1, kindPunct: 1, kindWord: 0.8, kindLearned: 1, kindGlossary: 2},
-		lenVar0: 0.01, lenVar1: 6, lenScale: 1, temp: 1, minPost: 0.5, nullPrior: 0.001, nullRun: 0.3,
-		endDiffer: [numEnds]float64{-2, 0, 0, -4}, minPostPara: -0.25, maxItems: maxItems, paraLenVar0: 0.04, paraFoundWord: [2]float64{sideZH: 0.2, sideEN: 0.3}, blockCost: 2, priorWeight: 10, sentPriorWeight: 50,
+		lenVar0: 0.01, lenVar1: 6, lenScale: 1, temp: 1, minPost: 0.5, nullPrior: 1e-4, nullRun: 0.3,
+		endDiffer: [numEnds]float64{-2, 0, 0, -4}, absentDigits: true, minPostPara: -0.25, maxItems: maxItems, paraLenVar0: 0.04, paraFoundWord: [2]float64{sideZH: 0.2, sideEN: 0.3}, blockCost: 2, priorWeight: 10,
 		learnMin: 2, learnScore: 0.8, learnDice: 0.5, learnTop: 3,
 	}
 }
@@ -208,7 +210,7 @@ func newModel(zh, en []rawUnit, p params, opts *options) *model {
 					}
 				}
 				if len(ids) == 0 {
-					if !known || !p.keepAbsent {
+					if !known || !(p.keepAbsent || p.absentDigits && k == kindNumber && pen == 1) {
 						return
 					}
 					// Absent from the whole other side: an id of its own

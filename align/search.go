@@ -134,9 +134,6 @@ type lattice struct {
 	// rowMax is the largest alpha of each row (see alive).
 	rowMax []float64
 	temp   float64
-	// expected accumulates, by link type, the expected number of beads of
-	// that type (the sum of their posteriors), filled by decode.
-	expected []float64
 	// cache holds the bead scores computed by the forward pass, by cell
 	// and link type, when they fit in maxCache; the other passes reuse them.
 	cache []float32
@@ -169,7 +166,7 @@ func (l *lattice) bead(i, j, c, k int, t beadType) float64 {
 // largest sum of posteriors, less minPost per bead (maximum expected
 // accuracy decoding). Each bead's score is its posterior. progress, if not
 // nil, is called with the rows done by the three passes, out of 3(n+1).
-func (s *scorer) search(rg region, bd band, temp, minPost float64, progress func(int)) ([]bead, []float64) {
+func (s *scorer) search(rg region, bd band, temp, minPost float64, progress func(int)) []bead {
 	l := &lattice{s: s, rg: rg, bd: bd, n: rg.r1 - rg.r0, m: rg.c1 - rg.c0, temp: temp}
 	n := l.n
 	l.off = make([]int, n+2)
@@ -190,8 +187,7 @@ func (s *scorer) search(rg region, bd band, temp, minPost float64, progress func
 	}
 	l.forward(pass(0))
 	l.backward(pass(1))
-	l.expected = make([]float64, len(s.types))
-	return l.decode(minPost, pass(2)), l.expected
+	return l.decode(minPost, pass(2))
 }
 
 // beam is how far below the best cell of its row (in log probability) a
@@ -300,7 +296,6 @@ func (l *lattice) decode(minPost float64, progress func(int)) []bead {
 				pr := 0.0
 				if lp := l.alpha[p] + l.bead(i, j, c, k, t)/l.temp + l.beta[c] - z; lp > -40 {
 					pr = math.Min(math.Exp(lp), 1)
-					l.expected[k] += pr
 				}
 				if v := best[p] + pr - minPost; v > bv {
 					bv, arg, bp = v, uint8(k), pr
