@@ -185,7 +185,8 @@ func (al *Aligner) searchBand(md *model, rg region, bd band) []bead {
 			}
 		}
 	}
-	return s.search(rg, bd, al.p.temp, al.p.minPost, progress)
+	beads, _ := s.search(rg, bd, al.p.temp, al.p.minPost, al.p.parallelOdds, progress)
+	return beads
 }
 
 // applyParams applies the parameters that change the link types.

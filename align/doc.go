@@ -113,12 +113,20 @@
 // # Search
 //
 // The forward-backward algorithm over the grid of (Chinese, English)
-// prefixes gives every possible bead its posterior probability; the result
-// is the path with the largest sum of posteriors less 0.5 per bead
-// (-0.25 for paragraphs, where an omission is as good an answer as a link):
-// maximum expected accuracy decoding. The score of a link is its posterior;
-// inside a paragraph link, times the paragraph link's. Cells more than 40
-// (in log probability) below the best of their row are not extended.
+// prefixes gives every possible bead its posterior probability. The model
+// assumes that the two texts translate each other; the sum over all paths
+// is the likelihood ratio of that against their being unrelated (every
+// unit omitted), so that with prior odds of 9 to 1 for a translation the
+// posteriors are those of the mixture of the two: two texts that do not
+// translate each other get omissions only. The result is the path with
+// the largest sum of the probabilities that its links are right, less 0.5
+// per link (-0.25 for paragraphs, where an omission is as good an answer
+// as a link): maximum expected accuracy decoding. The score of a link is
+// its posterior, and that of an omission the probability that its unit is
+// omitted, whatever the run that omits it; inside a paragraph link, times
+// the paragraph link's. Cells more than 40 (in log probability) below the
+// best of their row are not extended, unless that cuts every path to the
+// end.
 //
 // Grids larger than [WithMaxCells] are searched coarse-to-fine: blocks of
 // consecutive sentences are aligned first, and the sentence search is
