@@ -51,7 +51,10 @@ func (al *Aligner) coarseBand(rz, re []rawUnit) band {
 	sub := *al
 	sub.types = types
 	sub.opts.progress = nil
-	beads, _ := sub.searchBand(cm, rg, cb)
+	// The blocks are not a document of their own: whether the texts
+	// translate each other is for the fine search to weigh.
+	sub.p.parallelOdds = 0
+	beads := sub.searchBand(cm, rg, cb)
 	// Project: every fine row inside a coarse bead may use the columns of
 	// that bead, widened by a margin of a block (the larger of the average
 	// and of the bead's own) and 8 units: the blocks' boundaries seldom

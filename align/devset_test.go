@@ -100,3 +100,30 @@ func TestDevSets(t *testing.T) {
 		})
 	}
 }
+
+// TestUnrelatedTexts aligns a novel chapter (mac-dev) with a United
+// Nations report (champollion): texts that do not translate each other,
+// where no link may score above one half.
+func TestUnrelatedTexts(t *testing.T) {
+	if testing.Short() {
+		t.Skip("aligns development documents")
+	}
+	mac, champ := devdata.Dir("mac-dev"), devdata.Dir("champollion")
+	if mac == "" || champ == "" {
+		t.Skip("../shared/data not present")
+	}
+	zh := presplitFile(t, filepath.Join(mac, "zh", "001"))
+	for _, doc := range []string{"UN19930101_020", "921008f"} {
+		t.Run(doc, func(t *testing.T) {
+			en := presplitFile(t, filepath.Join(champ, "en", doc))
+			links, err := align.New().Align(zh, en)
+			require.NoError(t, err)
+			checkLinks(t, links, len(zh), len(en))
+			for _, l := range links {
+				if len(l.Src) > 0 && len(l.Tgt) > 0 {
+					assert.LessOrEqual(t, l.Score, 0.5, "link %v-%v", l.Src, l.Tgt)
+				}
+			}
+		})
+	}
+}

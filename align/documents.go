@@ -2,6 +2,7 @@ package align
 
 import (
 	"fmt"
+	"math"
 
 	"github.com/zhenalign/zhenalign/segment"
 )
@@ -162,11 +163,12 @@ func (al *Aligner) alignSides(src, tgt Side, paras bool, lay *layout) (*Alignmen
 		return nil, err
 	}
 	md, pbeads := al.paragraphPass(rz, re, zs, es, paras, lay)
-	beads, expected := al.sentencePass(md, rz, re, zs, es, pbeads, paras, al.types)
+	beads := al.sentencePass(md, rz, re, zs, es, pbeads, paras)
 	if !al.opts.noLearn {
-		// Second round: link priors re-estimated from the first round's
-		// expected counts, and word pairs learned from its links. The
-		// paragraph pass does not use the sentence priors: it is run
+		// Second round: word pairs learned from the first round's
+		// links. The link priors are not re-estimated: omissions the
+		// first round invented would raise their own priors, and the
+		// second round would invent more. The paragraph pass is run
 		// again only when learning changed the units.
 		if lx != nil {
 			if learned := al.learn(rz, re, beads, lx); len(learned) > 0 {
@@ -174,13 +176,12 @@ func (al *Aligner) alignSides(src, tgt Side, paras bool, lay *layout) (*Alignmen
 				md, pbeads = al.paragraphPass(rz, re, zs, es, paras, lay)
 			}
 		}
-		types := reestimateExpected(al.types, expected, al.p.sentPriorWeight)
-		beads, _ = al.sentencePass(md, rz, re, zs, es, pbeads, paras, types)
+		beads = al.sentencePass(md, rz, re, zs, es, pbeads, paras)
 	}
 	if paras {
-		res.Paragraphs = toLinks(pbeads, swapped)
+		res.Paragraphs = toLinks(al.calibrate(pbeads), swapped)
 	}
-	res.Sentences = toLinks(beads, swapped)
+	res.Sentences = toLinks(al.calibrate(beads), swapped)
 	if w := mostlyOmissions(beads, len(zh), len(en)); w != nil {
 		res.Warnings = append(res.Warnings, w)
 	}
@@ -277,7 +278,7 @@ func (al *Aligner) paragraphPass(rz, re []rawUnit, zs, es Side, paras bool, lay 
 	ptypes := paragraphTypes()
 	para := *al
 	para.p.minPost = al.p.minPostPara
-	pbeads, _ = para.alignRegion(pm, pz, pe, prg, ptypes)
+	pbeads = para.alignRegion(pm, pz, pe, prg, ptypes)
 	if r, ok := pm.beadRatio(pbeads, prg); ok {
 		pm.setRatio(r)
 		md.setRatio(r)
@@ -285,19 +286,22 @@ func (al *Aligner) paragraphPass(rz, re []rawUnit, zs, es Side, paras bool, lay 
 	// How many paragraphs are left untranslated varies much between
 	// documents: re-estimate the link priors from the first pass.
 	ptypes = reestimate(ptypes, pbeads, al.p.priorWeight)
-	pbeads, _ = para.alignRegion(pm, pz, pe, prg, ptypes)
+	pbeads = para.alignRegion(pm, pz, pe, prg, ptypes)
 	return md, pbeads
 }
 
-// sentencePass aligns the sentences with link types types: all at once
-// without paragraphs, else inside each paragraph link of pbeads. It
-// returns the sentence beads and the expected count of each link type.
-func (al *Aligner) sentencePass(md *model, rz, re []rawUnit, zs, es Side, pbeads []bead, paras bool, types []beadType) (beads []bead, expected []float64) {
+// sentencePass aligns the sentences: all at once without paragraphs,
+// else inside each paragraph link of pbeads.
+func (al *Aligner) sentencePass(md *model, rz, re []rawUnit, zs, es Side, pbeads []bead, paras bool) (beads []bead) {
 	if !paras {
-		return al.alignRegion(md, rz, re, region{0, len(rz), 0, len(re)}, types)
+		return al.alignRegion(md, rz, re, region{0, len(rz), 0, len(re)}, al.types)
 	}
-	expected = make([]float64, len(types))
-	// Sentence pass inside each paragraph link.
+	// Sentence pass inside each paragraph link. Whether the texts
+	// translate each other was weighed by the paragraph pass, and is in
+	// the paragraph links' scores: a short paragraph is too little
+	// evidence to weigh it again.
+	inner := *al
+	inner.p.parallelOdds = 0
 	for _, pb := range pbeads {
 		r0, r1 := sentRange(zs.Paragraphs, pb.i0, pb.i1)
 		c0, c1 := sentRange(es.Paragraphs, pb.j0, pb.j1)
@@ -310,22 +314,19 @@ func (al *Aligner) sentencePass(md *model, rz, re []rawUnit, zs, es Side, pbeads
 			}
 			continue
 		}
-		bs, ex := al.alignRegion(md, rz, re, region{r0, r1, c0, c1}, types)
-		for k, e := range ex {
-			expected[k] += e
-		}
+		bs := inner.alignRegion(md, rz, re, region{r0, r1, c0, c1}, al.types)
 		for _, b := range bs {
 			b.i0, b.i1, b.j0, b.j1 = b.i0+r0, b.i1+r0, b.j0+c0, b.j1+c0
 			b.score *= pb.score
 			beads = append(beads, b)
 		}
 	}
-	return beads, expected
+	return beads
 }
 
 // alignRegion aligns the units of region rg of model md with link types
 // types, coarse-to-fine when the region's grid is large.
-func (al *Aligner) alignRegion(md *model, rz, re []rawUnit, rg region, types []beadType) ([]bead, []float64) {
+func (al *Aligner) alignRegion(md *model, rz, re []rawUnit, rg region, types []beadType) []bead {
 	n, m := rg.r1-rg.r0, rg.c1-rg.c0
 	var bd band
 	if (n+1)*(m+1) <= al.opts.maxCells {
@@ -339,7 +340,7 @@ func (al *Aligner) alignRegion(md *model, rz, re []rawUnit, rg region, types []b
 }
 
 // searchBand runs the search over region rg within band bd.
-func (al *Aligner) searchBand(md *model, rg region, bd band) ([]bead, []float64) {
+func (al *Aligner) searchBand(md *model, rg region, bd band) []bead {
 	n := rg.r1 - rg.r0
 	m := rg.c1 - rg.c0
 	// The pairs a bead may touch: rows near i, columns of the band rows
@@ -363,7 +364,8 @@ func (al *Aligner) searchBand(md *model, rg region, bd band) ([]bead, []float64)
 			}
 		}
 	}
-	return s.search(rg, bd, al.p.temp, al.p.minPost, progress)
+	beads, _ := s.search(rg, bd, al.p.temp, al.p.minPost, al.p.parallelOdds, progress)
+	return beads
 }
 
 // omissions returns the beads of n Chinese and m English units of which
@@ -423,3 +425,22 @@ func seq(n int) []int {
 	}
 	return s
 }
+
+// calibrate turns the posteriors of beads into the probabilities that
+// their links are right: the model treats its cues as independent, so its
+// log-odds are too large, by a factor set on the development sets as a
+// whole (see shrink). It changes beads in place and returns them.
+func (al *Aligner) calibrate(beads []bead) []bead {
+	if al.p.shrink == 1 {
+		return beads
+	}
+	for k := range beads {
+		p := min(max(beads[k].score, minOdds), 1-minOdds)
+		beads[k].score = 1 / (1 + math.Pow((1-p)/p, al.p.shrink))
+	}
+	return beads
+}
+
+// minOdds bounds the posteriors that calibrate maps, so that a certain
+// link scores below 1: 1 - 1e-6 maps to 0.997 with a factor 0.42.
+const minOdds = 1e-6

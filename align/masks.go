@@ -1,6 +1,7 @@
 package align
 
 import (
+	"math"
 	"math/bits"
 	"slices"
 )
@@ -27,6 +28,9 @@ type pairTable struct {
 	masks []uint64
 	w     int
 	m     *model
+	// memo holds the evidence of units in beads for the rows near the
+	// search's current row (see memoized).
+	memo [memoRows]unitMemo
 }
 
 // posting lists, for an id, an English unit of a region holding it.
@@ -99,36 +103,110 @@ func (t *pairTable) lookup(r, c int) []uint64 {
 
 // beadItems returns the item evidence of the bead rows [i0,i1) × columns
 // [j0,j1), whose sides hold zhChars and enChars characters: penalties of
-// all items plus the gains of the matched ones.
+// all items plus the gains of the matched ones. The evidence of a unit
+// depends only on the unit and the span of units on the other side of the
+// bead, so it is computed once per unit and span (see unitMemo) and shared
+// by every bead type and cell that joins them.
 func (t *pairTable) beadItems(i0, i1, j0, j1, zhChars, enChars int) float64 {
-	zh, en := t.m.units[sideZH], t.m.units[sideEN]
-	// Log of the other side's length over its mean.
-	lrZH := t.m.lnLen(sideEN, enChars) - t.m.lnMean[sideEN]
-	lrEN := t.m.lnLen(sideZH, zhChars) - t.m.lnMean[sideZH]
 	var s float64
-	w := t.w
-	// Masks of the rows and columns of the bead (at most maxSide each).
-	var fixed [2 * maxSide * maxParaItems / 64]uint64
-	zm, em := fixed[:maxSide*w], fixed[maxSide*w:2*maxSide*w]
+	a, b := i1-i0, j1-j0
 	for r := i0; r < i1; r++ {
-		for c := j0; c < j1; c++ {
-			if pm := t.lookup(r, c); pm != nil {
-				for k := range w {
-					zm[(r-i0)*w+k] |= pm[k]
-					em[(c-j0)*w+k] |= pm[w+k]
-				}
+		v, slot := t.memoSlot(r, j1-1, b-1)
+		if v != v { // NaN: not computed yet
+			v = float32(t.rowItems(r, j0, j1, enChars))
+			if slot != nil {
+				*slot = v
+			}
+		}
+		s += float64(v)
+	}
+	for c := j0; c < j1; c++ {
+		v, slot := t.memoSlot(i1-1, c, maxSide+a-1)
+		if v != v {
+			v = float32(t.colItems(c, i0, i1, zhChars))
+			if slot != nil {
+				*slot = v
+			}
+		}
+		s += float64(v)
+	}
+	return s
+}
+
+// rowItems returns the item evidence of Chinese unit r in a bead whose
+// English side is columns [j0,j1), of enChars characters.
+func (t *pairTable) rowItems(r, j0, j1, enChars int) float64 {
+	w := t.w
+	var fixed [maxParaItems / 64]uint64
+	zm := fixed[:w]
+	for c := j0; c < j1; c++ {
+		if pm := t.lookup(r, c); pm != nil {
+			for k := range w {
+				zm[k] |= pm[k]
 			}
 		}
 	}
+	u := &t.m.units[sideZH][r]
+	lr := t.m.lnLen(sideEN, enChars) - t.m.lnMean[sideEN]
+	return float64(u.pen) + sumGains(u.items, zm, lr)
+}
+
+// colItems returns the item evidence of English unit c in a bead whose
+// Chinese side is rows [i0,i1), of zhChars characters.
+func (t *pairTable) colItems(c, i0, i1, zhChars int) float64 {
+	w := t.w
+	var fixed [maxParaItems / 64]uint64
+	em := fixed[:w]
 	for r := i0; r < i1; r++ {
-		u := &zh[r]
-		s += float64(u.pen) + sumGains(u.items, zm[(r-i0)*w:(r-i0+1)*w], lrZH)
+		if pm := t.lookup(r, c); pm != nil {
+			for k := range w {
+				em[k] |= pm[w+k]
+			}
+		}
 	}
-	for c := j0; c < j1; c++ {
-		u := &en[c]
-		s += float64(u.pen) + sumGains(u.items, em[(c-j0)*w:(c-j0+1)*w], lrEN)
+	u := &t.m.units[sideEN][c]
+	lr := t.m.lnLen(sideZH, zhChars) - t.m.lnMean[sideZH]
+	return float64(u.pen) + sumGains(u.items, em, lr)
+}
+
+// unitMemo holds the evidence of units in beads, for the pairs of one row
+// of the pair table: by pair (r, c) and span length, the evidence of
+// Chinese unit r in beads whose English side ends at column c, then of
+// English unit c in beads whose Chinese side ends at row r. NaN marks what
+// is not computed yet.
+type unitMemo struct {
+	r    int
+	vals []float32
+}
+
+// memoRows is the number of pair-table rows whose memo is kept: the
+// passes of the search sweep the rows in order, and a bead spans at most
+// maxSide rows.
+const memoRows = maxSide + 2
+
+// memoSlot returns the evidence stored for pair (r, c) at slot k (0 ≤ k <
+// 2·maxSide), NaN when it is not computed yet, and where to store it; nil
+// for pairs outside the table, which are computed every time.
+func (t *pairTable) memoSlot(r, c, k int) (float32, *float32) {
+	ri := r - t.r0
+	if ri < 0 || ri >= len(t.lo) || int32(c) < t.lo[ri] || int32(c) >= t.hi[ri] {
+		return float32(math.NaN()), nil
 	}
-	return s
+	mm := &t.memo[r%memoRows]
+	if mm.r != r || mm.vals == nil {
+		n := int(t.hi[ri]-t.lo[ri]) * 2 * maxSide
+		if cap(mm.vals) < n {
+			mm.vals = make([]float32, n)
+		}
+		mm.vals = mm.vals[:n]
+		nan := float32(math.NaN())
+		for i := range mm.vals {
+			mm.vals[i] = nan
+		}
+		mm.r = r
+	}
+	p := &mm.vals[int(int32(c)-t.lo[ri])*2*maxSide+k]
+	return *p, p
 }
 
 // sumGains adds the gains of the items whose bits are set in mask, when

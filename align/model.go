@@ -30,8 +30,8 @@ type unit struct {
 	pen float32
 }
 
-// maxSide is the most units on one side of a bead (1-4, 4-1).
-const maxSide = 4
+// maxSide is the most units on one side of a bead (1-6, 6-1).
+const maxSide = 6
 
 // Sides of the model: the Chinese side is side 0 (rows of the search grid),
 // the English side is side 1 (columns).
@@ -44,6 +44,12 @@ const (
 // the length ratio and the item weights estimated from the document.
 type model struct {
 	units [2][]unit
+	// cum holds the prefix sums of the units' lengths: cum[side][i] is
+	// the length of units [0,i) in characters.
+	cum [2][]int
+	// layout is set when some unit has a language block or is never
+	// paired (a mixed document's paragraphs).
+	layout bool
 	// ratio is the English length in characters per Chinese character.
 	ratio float64
 	// lenVarR is the variance of the log length ratio of random pairs.
@@ -64,6 +70,13 @@ func newModel(zh, en []rawUnit, p params, opts *options) *model {
 	b.collectKeys(zh, en)
 	m.units[sideEN] = b.units(sideEN, en)
 	m.units[sideZH] = b.units(sideZH, zh)
+	for side := range 2 {
+		m.cum[side] = make([]int, len(m.units[side])+1)
+		for i, u := range m.units[side] {
+			m.cum[side][i+1] = m.cum[side][i] + u.chars
+			m.layout = m.layout || u.block >= 0 || u.solo
+		}
+	}
 	m.capItems(b.v, p.maxItems)
 	m.weigh(b.v)
 	m.keys = b.v.keys
@@ -169,7 +182,7 @@ func (b *modelBuilder) add(u *unit, side int, keys []string, k kind, pen float32
 		}
 	}
 	if len(ids) == 0 {
-		if !known || !b.m.p.keepAbsent {
+		if !known || !(b.m.p.keepAbsent || b.m.p.absentDigits && k == kindNumber && pen == 1) {
 			return
 		}
 		// Absent from the whole other side: an id of its own that never

@@ -21,9 +21,6 @@ type params struct {
 	// priorWeight is the weight, in links, of the default link priors
 	// when they are re-estimated from a first pass.
 	priorWeight float64
-	// sentPriorWeight is priorWeight for the sentence link priors,
-	// re-estimated from the expected counts of the first round.
-	sentPriorWeight float64
 	// Learning: word pairs seen together in at least learnMin links that
 	// score at least learnScore, with a Dice coefficient of at least
 	// learnDice, at most learnTop per Chinese word.
@@ -54,10 +51,22 @@ type params struct {
 	// other side's whole text lacks: a paragraph full of them is likely
 	// untranslated (model items are otherwise only those that can match).
 	keepAbsent bool
+	// absentDigits keeps, in every pass, the numbers written in digits
+	// that the other side's whole text lacks: a sentence holding one is
+	// likely untranslated (a caption, a byline), and with omissions as
+	// unlikely as they are, this is the evidence that earns one.
+	absentDigits bool
 	// paraLenVar0 is lenVar0 in the paragraph pass: a paragraph's
 	// translation may be spread over other paragraphs (captions, merged
 	// notes), so its length varies more than a sentence's.
 	paraLenVar0 float64
+	// shrink multiplies the log-odds of a link's posterior to give its
+	// score, the probability that it is right (see calibrate).
+	shrink float64
+	// parallelOdds is the log prior odds that two texts given to the
+	// aligner translate each other (see scorer.search; 0 leaves the
+	// alternative out).
+	parallelOdds float64
 	// maxItems is the most items a unit keeps (see capItems).
 	maxItems int
 }
@@ -69,8 +78,8 @@ func defaultParams() params {
 			sideEN: {kindNumber: 0.85, kindLatin: 0.8, kindName: 0.6, kindPunct: 0.75, kindWord: 0.35, kindLearned: 0.3, kindGlossary: 0.95},
 		},
 		scale:   [numKinds]float64{kindNumber: 1, kindLatin: 1, kindName: 1, kindPunct: 1, kindWord: 0.8, kindLearned: 1, kindGlossary: 2},
-		lenVar0: 0.01, lenVar1: 6, lenScale: 1, temp: 1, minPost: 0.5, nullPrior: 0.001, nullRun: 0.3,
-		endDiffer: [numEnds]float64{-2, 0, 0, -4}, minPostPara: -0.25, maxItems: maxItems, paraLenVar0: 0.04, paraFoundWord: [2]float64{sideZH: 0.2, sideEN: 0.3}, blockCost: 2, priorWeight: 10, sentPriorWeight: 50,
-		learnMin: 2, learnScore: 0.8, learnDice: 0.5, learnTop: 3,
+		lenVar0: 0.01, lenVar1: 6, lenScale: 1, temp: 1, minPost: 0.5, nullPrior: 1e-4, nullRun: 0.3,
+		endDiffer: [numEnds]float64{-2, 0, 0, -4}, absentDigits: true, minPostPara: -0.25, maxItems: maxItems, paraLenVar0: 0.04, paraFoundWord: [2]float64{sideZH: 0.2, sideEN: 0.3}, blockCost: 2, priorWeight: 10,
+		learnMin: 2, learnScore: 0.8, learnDice: 0.5, learnTop: 3, parallelOdds: 2.2, shrink: 0.42,
 	}
 }

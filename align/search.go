@@ -52,43 +52,48 @@ func (s *scorer) beadScore(i0, i1, j0, j1 int, t beadType) float64 {
 		}
 		return sc
 	}
-	zh, en := 0, 0
-	solo := false
-	dist := int32(math.MaxInt32)
-	for r := i0; r < i1; r++ {
-		u := &s.m.units[sideZH][r]
-		zh += u.chars
-		solo = solo || u.solo
-		if u.block >= 0 {
-			for c := j0; c < j1; c++ {
-				if b := s.m.units[sideEN][c].block; b >= 0 {
-					dist = min(dist, abs32(u.block-b))
+	m := s.m
+	if m.layout {
+		solo := false
+		dist := int32(math.MaxInt32)
+		for r := i0; r < i1; r++ {
+			u := &m.units[sideZH][r]
+			solo = solo || u.solo
+			if u.block >= 0 {
+				for c := j0; c < j1; c++ {
+					if b := m.units[sideEN][c].block; b >= 0 {
+						dist = min(dist, abs32(u.block-b))
+					}
 				}
 			}
 		}
+		for c := j0; c < j1; c++ {
+			solo = solo || m.units[sideEN][c].solo
+		}
+		if solo {
+			// A paragraph in neither language is never paired.
+			return math.Inf(-1)
+		}
+		if dist > 1 && dist != math.MaxInt32 {
+			sc -= m.p.blockCost * float64(dist-1)
+		}
 	}
-	for c := j0; c < j1; c++ {
-		en += s.m.units[sideEN][c].chars
-		solo = solo || s.m.units[sideEN][c].solo
-	}
-	if solo || zh == 0 || en == 0 {
-		// A paragraph in neither language is never paired, and a link
-		// needs text on both sides: blank lines (of presplit input) may
-		// join a link, never make one.
+	zh := m.cum[sideZH][i1] - m.cum[sideZH][i0]
+	en := m.cum[sideEN][j1] - m.cum[sideEN][j0]
+	if zh == 0 || en == 0 {
+		// A link needs text on both sides: blank lines (of presplit
+		// input) may join a link, never make one.
 		return math.Inf(-1)
 	}
-	if !s.m.opts.noPunct {
-		ez, ee := s.m.units[sideZH][i1-1].ends, s.m.units[sideEN][j1-1].ends
+	if !m.opts.noPunct {
+		ez, ee := m.units[sideZH][i1-1].ends, m.units[sideEN][j1-1].ends
 		for k := range numEnds {
 			if (ez&(1<<k) != 0) != (ee&(1<<k) != 0) {
-				sc += s.m.p.endDiffer[k]
+				sc += m.p.endDiffer[k]
 			}
 		}
 	}
-	if dist > 1 && dist != math.MaxInt32 {
-		sc -= s.m.p.blockCost * float64(dist-1)
-	}
-	sc += s.m.lengthScore(zh, en)
+	sc += m.lengthScore(zh, en)
 	sc += s.pairs.beadItems(i0, i1, j0, j1, zh, en)
 	return sc
 }
@@ -122,9 +127,11 @@ type lattice struct {
 	// rowMax is the largest alpha of each row (see alive).
 	rowMax []float64
 	temp   float64
-	// expected accumulates, by link type, the expected number of beads of
-	// that type (the sum of their posteriors), filled by decode.
-	expected []float64
+	// width is the beam of the forward pass (see alive).
+	width float64
+	// nullZ and nullE are the probabilities that each Chinese and English
+	// unit is omitted, filled by backward.
+	nullZ, nullE []float64
 	// cache holds the bead scores computed by the forward pass, by cell
 	// and link type, when they fit in maxCache; the other passes reuse them.
 	cache []float32
@@ -157,8 +164,15 @@ func (l *lattice) bead(i, j, c, k int, t beadType) float64 {
 // largest sum of posteriors, less minPost per bead (maximum expected
 // accuracy decoding). Each bead's score is its posterior. progress, if not
 // nil, is called with the rows done by the three passes, out of 3(n+1).
-func (s *scorer) search(rg region, bd band, temp, minPost float64, progress func(int)) ([]bead, []float64) {
-	l := &lattice{s: s, rg: rg, bd: bd, n: rg.r1 - rg.r0, m: rg.c1 - rg.c0, temp: temp}
+//
+// The model assumes that the two texts translate each other. logZ, the
+// log of the sum over all paths of their probability, is (at temperature
+// 1) the log-likelihood ratio of that against the texts being unrelated,
+// where every unit is an omission; with parallelOdds, the log prior odds
+// of a translation, the posteriors are those of the mixture of the two
+// (parallelOdds 0 leaves them out).
+func (s *scorer) search(rg region, bd band, temp, minPost, parallelOdds float64, progress func(int)) (beads []bead, logZ float64) {
+	l := &lattice{s: s, rg: rg, bd: bd, n: rg.r1 - rg.r0, m: rg.c1 - rg.c0, temp: temp, width: beam}
 	n := l.n
 	l.off = make([]int, n+2)
 	for i := 0; i <= n; i++ {
@@ -177,9 +191,20 @@ func (s *scorer) search(rg region, bd band, temp, minPost float64, progress func
 		return func(i int) { progress(k*(n+1) + i) }
 	}
 	l.forward(pass(0))
+	if math.IsInf(l.alpha[l.at(n, l.m)], -1) {
+		// The beam cut every path to the end (two texts that are not
+		// translations, where the best cells of the rows lead nowhere):
+		// search again without it.
+		l.width = math.Inf(1)
+		l.forward(pass(0))
+	}
 	l.backward(pass(1))
-	l.expected = make([]float64, len(s.types))
-	return l.decode(minPost, pass(2)), l.expected
+	logZ = l.alpha[l.at(n, l.m)]
+	pp := 1.0
+	if parallelOdds != 0 {
+		pp = 1 / (1 + math.Exp(-(logZ + parallelOdds)))
+	}
+	return l.decode(minPost, pp, pass(2)), logZ
 }
 
 // beam is how far below the best cell of its row (in log probability) a
@@ -191,7 +216,7 @@ const beam = 40.0
 // alive reports whether cell c of row i is within the beam of the forward
 // pass: only such cells start beads.
 func (l *lattice) alive(c, i int) bool {
-	return l.alpha[c] >= l.rowMax[i]-beam
+	return l.alpha[c] >= l.rowMax[i]-l.width
 }
 
 func (l *lattice) forward(progress func(int)) {
@@ -200,7 +225,7 @@ func (l *lattice) forward(progress func(int)) {
 	}
 	l.rowMax = make([]float64, l.n+1)
 	l.alpha[l.at(0, 0)] = 0
-	var terms [32]float64
+	terms := make([]float64, len(l.s.types))
 	for i := 0; i <= l.n; i++ {
 		l.rowMax[i] = math.Inf(-1)
 		if i == 0 {
@@ -238,7 +263,9 @@ func (l *lattice) backward(progress func(int)) {
 		l.beta[i] = math.Inf(-1)
 	}
 	l.beta[l.at(l.n, l.m)] = 0
-	var terms [32]float64
+	terms := make([]float64, len(l.s.types))
+	z := l.alpha[l.at(l.n, l.m)]
+	l.nullZ, l.nullE = make([]float64, l.n), make([]float64, l.m)
 	for i := l.n; i >= 0; i-- {
 		for j := int(l.bd.hi[i]); j >= int(l.bd.lo[i]); j-- {
 			c := l.at(i, j)
@@ -252,6 +279,19 @@ func (l *lattice) backward(progress func(int)) {
 					continue
 				}
 				terms[nt] = l.beta[p] + l.bead(i+t.a, j+t.b, p, k, t)/l.temp
+				if t.a == 0 || t.b == 0 {
+					// The probability that each unit is omitted,
+					// whatever the run that omits it.
+					if lp := l.alpha[c] + terms[nt] - z; lp > -40 {
+						pr := math.Exp(lp)
+						for r := i; r < i+t.a; r++ {
+							l.nullZ[r] += pr
+						}
+						for q := j; q < j+t.b; q++ {
+							l.nullE[q] += pr
+						}
+					}
+				}
 				nt++
 			}
 			l.beta[c] = logSumExp(terms[:nt])
@@ -262,15 +302,31 @@ func (l *lattice) backward(progress func(int)) {
 	}
 }
 
-// decode finds the path with the largest sum of bead posteriors less
-// minPost per bead.
-func (l *lattice) decode(minPost float64, progress func(int)) []bead {
+// decode finds the path of maximum expected accuracy: the largest sum of
+// the probabilities that its links are right, less minPost per link. A
+// run of omissions counts as one link per unit, each right with the
+// probability that its unit is omitted. pp is the probability that the
+// texts translate each other: otherwise no link is right and every
+// omission is.
+func (l *lattice) decode(minPost, pp float64, progress func(int)) []bead {
 	z := l.alpha[l.at(l.n, l.m)]
 	best := make([]float64, len(l.alpha))
 	back := make([]uint8, len(l.alpha))
 	post := make([]float32, len(l.alpha)) // posterior of the chosen bead into the cell
 	for i := range best {
 		best[i] = math.Inf(-1)
+	}
+	// An omitted unit counts as a link of its own. A negative minPost
+	// (the paragraph pass) is a bonus for finer links, not for leaving
+	// units out: an omission never earns it.
+	nullCost := max(minPost, 0)
+	// Prefix sums of the omission probabilities under the mixture.
+	cz, ce := make([]float64, l.n+1), make([]float64, l.m+1)
+	for i, v := range l.nullZ {
+		cz[i+1] = cz[i] + pp*math.Min(v, 1) + 1 - pp
+	}
+	for j, v := range l.nullE {
+		ce[j+1] = ce[j] + pp*math.Min(v, 1) + 1 - pp
 	}
 	best[l.at(0, 0)] = 0
 	for i := 0; i <= l.n; i++ {
@@ -285,12 +341,19 @@ func (l *lattice) decode(minPost float64, progress func(int)) []bead {
 				if p < 0 || math.IsInf(best[p], -1) || math.IsInf(l.alpha[p], -1) || !l.alive(p, i-t.a) {
 					continue
 				}
-				pr := 0.0
-				if lp := l.alpha[p] + l.bead(i, j, c, k, t)/l.temp + l.beta[c] - z; lp > -40 {
-					pr = math.Min(math.Exp(lp), 1)
-					l.expected[k] += pr
+				var v, pr float64
+				switch {
+				case t.b == 0:
+					v = cz[i] - cz[i-t.a] - nullCost*float64(t.a)
+				case t.a == 0:
+					v = ce[j] - ce[j-t.b] - nullCost*float64(t.b)
+				default:
+					if lp := l.alpha[p] + l.bead(i, j, c, k, t)/l.temp + l.beta[c] - z; lp > -40 {
+						pr = pp * math.Min(math.Exp(lp), 1)
+					}
+					v = pr - minPost
 				}
-				if v := best[p] + pr - minPost; v > bv {
+				if v += best[p]; v > bv {
 					bv, arg, bp = v, uint8(k), pr
 				}
 			}
@@ -318,22 +381,23 @@ func (l *lattice) decode(minPost float64, progress func(int)) []bead {
 		beads = append(beads, bead{j0: j - 1, j1: j})
 	}
 	slices.Reverse(beads)
-	return splitNulls(beads)
+	return splitNulls(beads, cz, ce)
 }
 
 // splitNulls splits runs of omissions (k-0 and 0-k beads) into k beads of
-// one unit each, with the run's score.
-func splitNulls(beads []bead) []bead {
+// one unit each, scored by the probability that the unit is omitted: the
+// differences of the prefix sums cz and ce.
+func splitNulls(beads []bead, cz, ce []float64) []bead {
 	out := beads[:0:0]
 	for _, b := range beads {
 		switch {
-		case b.j0 == b.j1 && b.i1-b.i0 > 1:
+		case b.j0 == b.j1:
 			for i := b.i0; i < b.i1; i++ {
-				out = append(out, bead{i0: i, i1: i + 1, j0: b.j0, j1: b.j0, score: b.score})
+				out = append(out, bead{i0: i, i1: i + 1, j0: b.j0, j1: b.j0, score: math.Min(cz[i+1]-cz[i], 1)})
 			}
-		case b.i0 == b.i1 && b.j1-b.j0 > 1:
+		case b.i0 == b.i1:
 			for j := b.j0; j < b.j1; j++ {
-				out = append(out, bead{i0: b.i0, i1: b.i0, j0: j, j1: j + 1, score: b.score})
+				out = append(out, bead{i0: b.i0, i1: b.i0, j0: j, j1: j + 1, score: math.Min(ce[j+1]-ce[j], 1)})
 			}
 		default:
 			out = append(out, b)
