@@ -354,7 +354,7 @@ func (al *Aligner) searchBand(md *model, rg region, bd band) []bead {
 		phi[r] = min(int32(m), hi) + int32(rg.c0)
 	}
 	pt := newPairTable(md, rg.r0, rg.r1, rg.c0, rg.c1, plo, phi)
-	s := &scorer{m: md, pairs: pt, types: al.types}
+	s := &scorer{m: md, pairs: pt, types: al.types, memo: new(memo)}
 	var progress func(int)
 	if al.opts.progress != nil {
 		total := 3 * (n + 1)
@@ -364,7 +364,7 @@ func (al *Aligner) searchBand(md *model, rg region, bd band) []bead {
 			}
 		}
 	}
-	beads, _ := s.search(rg, bd, al.p.temp, al.p.minPost, al.p.parallelOdds, progress)
+	beads, _ := s.search(rg, bd, al.p.temp, al.p.minPost, al.p.parallelOdds, al.opts.workerCount(), progress)
 	return beads
 }
 

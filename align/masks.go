@@ -28,10 +28,11 @@ type pairTable struct {
 	masks []uint64
 	w     int
 	m     *model
-	// memo holds the evidence of units in beads for the rows near the
-	// search's current row (see memoized).
-	memo [memoRows]unitMemo
 }
+
+// memo holds the evidence of units in beads for the rows near the
+// search's current row (see pairTable.beadItems).
+type memo [memoRows]unitMemo
 
 // posting lists, for an id, an English unit of a region holding it.
 type posting struct {
@@ -106,12 +107,12 @@ func (t *pairTable) lookup(r, c int) []uint64 {
 // all items plus the gains of the matched ones. The evidence of a unit
 // depends only on the unit and the span of units on the other side of the
 // bead, so it is computed once per unit and span (see unitMemo) and shared
-// by every bead type and cell that joins them.
-func (t *pairTable) beadItems(i0, i1, j0, j1, zhChars, enChars int) float64 {
+// by every bead type and cell that joins them. mm may be nil.
+func (t *pairTable) beadItems(mm *memo, i0, i1, j0, j1, zhChars, enChars int) float64 {
 	var s float64
 	a, b := i1-i0, j1-j0
 	for r := i0; r < i1; r++ {
-		v, slot := t.memoSlot(r, j1-1, b-1)
+		v, slot := t.memoSlot(mm, r, j1-1, b-1)
 		if v != v { // NaN: not computed yet
 			v = float32(t.rowItems(r, j0, j1, enChars))
 			if slot != nil {
@@ -121,7 +122,7 @@ func (t *pairTable) beadItems(i0, i1, j0, j1, zhChars, enChars int) float64 {
 		s += float64(v)
 	}
 	for c := j0; c < j1; c++ {
-		v, slot := t.memoSlot(i1-1, c, maxSide+a-1)
+		v, slot := t.memoSlot(mm, i1-1, c, maxSide+a-1)
 		if v != v {
 			v = float32(t.colItems(c, i0, i1, zhChars))
 			if slot != nil {
@@ -185,27 +186,28 @@ type unitMemo struct {
 const memoRows = maxSide + 2
 
 // memoSlot returns the evidence stored for pair (r, c) at slot k (0 ≤ k <
-// 2·maxSide), NaN when it is not computed yet, and where to store it; nil
-// for pairs outside the table, which are computed every time.
-func (t *pairTable) memoSlot(r, c, k int) (float32, *float32) {
+// 2·maxSide) in memo mm, NaN when it is not computed yet, and where to
+// store it; nil for pairs outside the table or without a memo, which are
+// computed every time.
+func (t *pairTable) memoSlot(mm *memo, r, c, k int) (float32, *float32) {
 	ri := r - t.r0
-	if ri < 0 || ri >= len(t.lo) || int32(c) < t.lo[ri] || int32(c) >= t.hi[ri] {
+	if mm == nil || ri < 0 || ri >= len(t.lo) || int32(c) < t.lo[ri] || int32(c) >= t.hi[ri] {
 		return float32(math.NaN()), nil
 	}
-	mm := &t.memo[r%memoRows]
-	if mm.r != r || mm.vals == nil {
+	um := &mm[r%memoRows]
+	if um.r != r || um.vals == nil {
 		n := int(t.hi[ri]-t.lo[ri]) * 2 * maxSide
-		if cap(mm.vals) < n {
-			mm.vals = make([]float32, n)
+		if cap(um.vals) < n {
+			um.vals = make([]float32, n)
 		}
-		mm.vals = mm.vals[:n]
+		um.vals = um.vals[:n]
 		nan := float32(math.NaN())
-		for i := range mm.vals {
-			mm.vals[i] = nan
+		for i := range um.vals {
+			um.vals[i] = nan
 		}
-		mm.r = r
+		um.r = r
 	}
-	p := &mm.vals[int(int32(c)-t.lo[ri])*2*maxSide+k]
+	p := &um.vals[int(int32(c)-t.lo[ri])*2*maxSide+k]
 	return *p, p
 }
 

@@ -1,6 +1,10 @@
 package align
 
-import "github.com/zhenalign/zhenalign/input"
+import (
+	"runtime"
+
+	"github.com/zhenalign/zhenalign/input"
+)
 
 // Option configures an Aligner.
 type Option func(*options)
@@ -20,6 +24,7 @@ type options struct {
 	presplit     bool
 	dict         *Dictionary
 	input        []input.Option
+	workers      int
 }
 
 func defaultOptions() options {
@@ -87,4 +92,18 @@ func WithInput(opts ...input.Option) Option {
 // documents already segmented.
 func WithPresplit() Option {
 	return func(o *options) { o.presplit, o.noParagraphs = true, true }
+}
+
+// WithWorkers sets how many goroutines work on one document at once (the
+// search's bead scores, the features of the sentences, the sentences of
+// paragraph links): n ≤ 0, the default, means runtime.GOMAXPROCS(0). The
+// result is the same, byte for byte, whatever n is.
+func WithWorkers(n int) Option { return func(o *options) { o.workers = n } }
+
+// workerCount returns the number of workers to use.
+func (o *options) workerCount() int {
+	if o.workers > 0 {
+		return o.workers
+	}
+	return max(1, runtime.GOMAXPROCS(0))
 }

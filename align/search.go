@@ -2,7 +2,9 @@ package align
 
 import (
 	"math"
+	"math/bits"
 	"slices"
+	"sync"
 )
 
 // bead is one link found by the search, in region coordinates: Chinese
@@ -37,6 +39,9 @@ type scorer struct {
 	m     *model
 	pairs *pairTable
 	types []beadType
+	// memo is the scorer's own (see pairTable.beadItems): scorers that
+	// share a pair table may work at once.
+	memo *memo
 }
 
 // beadScore returns the score of the bead of Chinese units [i0,i1) and
@@ -94,7 +99,7 @@ func (s *scorer) beadScore(i0, i1, j0, j1 int, t beadType) float64 {
 		}
 	}
 	sc += m.lengthScore(zh, en)
-	sc += s.pairs.beadItems(i0, i1, j0, j1, zh, en)
+	sc += s.pairs.beadItems(s.memo, i0, i1, j0, j1, zh, en)
 	return sc
 }
 
@@ -132,14 +137,37 @@ type lattice struct {
 	// nullZ and nullE are the probabilities that each Chinese and English
 	// unit is omitted, filled by backward.
 	nullZ, nullE []float64
-	// cache holds the bead scores computed by the forward pass, by cell
-	// and link type, when they fit in maxCache; the other passes reuse them.
-	cache []float32
+	// cache holds the scores of the links beads computed by the forward
+	// pass; the other passes reuse them.
+	cache beadCache
+	// workers are the scorers of the forward pass's workers (see
+	// scoreRow); workers[0] is s.
+	workers []*scorer
 }
 
-// maxCache is the most bead scores kept between the passes of a search
-// (64 MB).
-const maxCache = 16 << 20
+// beadCache holds the scores of the beads of link types (not omissions)
+// that end at each cell of a band and start at a cell alive in the beam of
+// the forward pass: the beads the search uses, each scored once.
+type beadCache struct {
+	// mask holds, for each cell, which link types (bit k for type k)
+	// have a score stored.
+	mask []uint64
+	// rowOff is the index in vals of each row's first score, off that
+	// of each cell's first score from its row's.
+	rowOff []int
+	off    []uint32
+	vals   []float32
+}
+
+// find returns the index in vals of the score of the bead of type k
+// ending at cell c of row i, or -1 when it was not scored.
+func (bc *beadCache) find(i, c, k int) int {
+	m := bc.mask[c]
+	if m&(1<<k) == 0 {
+		return -1
+	}
+	return bc.rowOff[i] + int(bc.off[c]) + bits.OnesCount64(m&(1<<k-1))
+}
 
 // at returns the index of cell (i, j), or -1 outside the band.
 func (l *lattice) at(i, j int) int {
@@ -152,8 +180,10 @@ func (l *lattice) at(i, j int) int {
 // bead returns the score of the bead of type t (the k-th) ending at cell
 // c = (i, j).
 func (l *lattice) bead(i, j, c, k int, t beadType) float64 {
-	if l.cache != nil {
-		return float64(l.cache[c*len(l.s.types)+k])
+	if t.a != 0 && t.b != 0 {
+		if x := l.cache.find(i, c, k); x >= 0 {
+			return float64(l.cache.vals[x])
+		}
 	}
 	return l.s.beadScore(l.rg.r0+i-t.a, l.rg.r0+i, l.rg.c0+j-t.b, l.rg.c0+j, t)
 }
@@ -171,7 +201,7 @@ func (l *lattice) bead(i, j, c, k int, t beadType) float64 {
 // where every unit is an omission; with parallelOdds, the log prior odds
 // of a translation, the posteriors are those of the mixture of the two
 // (parallelOdds 0 leaves them out).
-func (s *scorer) search(rg region, bd band, temp, minPost, parallelOdds float64, progress func(int)) (beads []bead, logZ float64) {
+func (s *scorer) search(rg region, bd band, temp, minPost, parallelOdds float64, workers int, progress func(int)) (beads []bead, logZ float64) {
 	l := &lattice{s: s, rg: rg, bd: bd, n: rg.r1 - rg.r0, m: rg.c1 - rg.c0, temp: temp, width: beam}
 	n := l.n
 	l.off = make([]int, n+2)
@@ -181,8 +211,11 @@ func (s *scorer) search(rg region, bd band, temp, minPost, parallelOdds float64,
 	cells := l.off[n+1]
 	l.alpha = make([]float64, cells)
 	l.beta = make([]float64, cells)
-	if cells*len(s.types) <= maxCache {
-		l.cache = make([]float32, cells*len(s.types))
+	l.workers = []*scorer{s}
+	for range workers - 1 {
+		w := *s
+		w.memo = new(memo)
+		l.workers = append(l.workers, &w)
 	}
 	pass := func(k int) func(int) {
 		if progress == nil {
@@ -223,30 +256,41 @@ func (l *lattice) forward(progress func(int)) {
 	for i := range l.alpha {
 		l.alpha[i] = math.Inf(-1)
 	}
+	cells := len(l.alpha)
+	l.cache = beadCache{mask: make([]uint64, cells), off: make([]uint32, cells), rowOff: make([]int, l.n+2)}
 	l.rowMax = make([]float64, l.n+1)
 	l.alpha[l.at(0, 0)] = 0
 	terms := make([]float64, len(l.s.types))
+	var row []float64 // the scores of the row's link beads
 	for i := 0; i <= l.n; i++ {
 		l.rowMax[i] = math.Inf(-1)
 		if i == 0 {
 			l.rowMax[0] = 0
 		}
+		row = l.scoreRow(i, row[:0])
 		for j := int(l.bd.lo[i]); j <= int(l.bd.hi[i]); j++ {
 			if i == 0 && j == 0 {
 				continue
 			}
 			nt := 0
 			c := l.at(i, j)
+			x := int(l.cache.off[c])
 			for k, t := range l.s.types {
-				p := l.at(i-t.a, j-t.b)
-				if p < 0 || math.IsInf(l.alpha[p], -1) || !l.alive(p, i-t.a) {
-					continue
+				var bs float64
+				if t.a != 0 && t.b != 0 {
+					if l.cache.mask[c]&(1<<k) == 0 {
+						continue
+					}
+					bs = row[x]
+					x++
+				} else {
+					p := l.at(i-t.a, j-t.b)
+					if p < 0 || math.IsInf(l.alpha[p], -1) || !l.alive(p, i-t.a) {
+						continue
+					}
+					bs = l.s.beadScore(l.rg.r0+i-t.a, l.rg.r0+i, l.rg.c0+j-t.b, l.rg.c0+j, t)
 				}
-				bs := l.s.beadScore(l.rg.r0+i-t.a, l.rg.r0+i, l.rg.c0+j-t.b, l.rg.c0+j, t)
-				if l.cache != nil {
-					l.cache[c*len(l.s.types)+k] = float32(bs)
-				}
-				terms[nt] = l.alpha[p] + bs/l.temp
+				terms[nt] = l.alpha[l.at(i-t.a, j-t.b)] + bs/l.temp
 				nt++
 			}
 			l.alpha[c] = logSumExp(terms[:nt])
@@ -257,6 +301,74 @@ func (l *lattice) forward(progress func(int)) {
 		}
 	}
 }
+
+// scoreRow scores the link beads ending in row i that start at a cell
+// alive in the beam (rows before i are done), appends their scores to row
+// in the order of cells and types, records them in the cache and returns
+// row. The beads are independent of each other: with several workers,
+// each scores a share of the row's cells, with its own memo; the scores
+// are the same whichever worker computes them.
+func (l *lattice) scoreRow(i int, row []float64) []float64 {
+	lo, hi := int(l.bd.lo[i]), int(l.bd.hi[i])
+	bc := &l.cache
+	bc.rowOff[i] = len(bc.vals)
+	n := 0
+	for j := lo; j <= hi; j++ {
+		c := l.at(i, j)
+		var mask uint64
+		for k, t := range l.s.types {
+			if t.a == 0 || t.b == 0 {
+				continue
+			}
+			if p := l.at(i-t.a, j-t.b); p >= 0 && !math.IsInf(l.alpha[p], -1) && l.alive(p, i-t.a) {
+				mask |= 1 << k
+			}
+		}
+		bc.mask[c], bc.off[c] = mask, uint32(n)
+		n += bits.OnesCount64(mask)
+	}
+	row = slices.Grow(row, n)[:n]
+	score := func(s *scorer, j0, j1 int) {
+		for j := j0; j < j1; j++ {
+			c := l.at(i, j)
+			x := int(bc.off[c])
+			for k, t := range s.types {
+				if bc.mask[c]&(1<<k) != 0 {
+					// Rounded as the cache keeps it, so that all
+					// passes see the same score: the posteriors are
+					// differences of sums along whole paths.
+					row[x] = float64(float32(s.beadScore(l.rg.r0+i-t.a, l.rg.r0+i, l.rg.c0+j-t.b, l.rg.c0+j, t)))
+					x++
+				}
+			}
+		}
+	}
+	w := len(l.workers)
+	if w == 1 || n < minParallelBeads {
+		score(l.s, lo, hi+1)
+	} else {
+		// Split the cells in w parts of about as many beads.
+		var wg sync.WaitGroup
+		j0, k := lo, 1
+		for j := lo; j <= hi && k < w; j++ {
+			if int(bc.off[l.at(i, j)]) >= k*n/w {
+				wg.Go(func(s *scorer, a, b int) func() { return func() { score(s, a, b) } }(l.workers[k], j0, j))
+				j0 = j
+				k++
+			}
+		}
+		score(l.workers[0], j0, hi+1)
+		wg.Wait()
+	}
+	for _, v := range row {
+		bc.vals = append(bc.vals, float32(v))
+	}
+	return row
+}
+
+// minParallelBeads is the fewest beads of a row that are scored by several
+// workers: fewer are not worth the hand-over.
+const minParallelBeads = 64
 
 func (l *lattice) backward(progress func(int)) {
 	for i := range l.beta {

@@ -70,10 +70,13 @@ type Alignment struct {
 	Glossary string
 	Dict     string
 	NoLearn  bool
+	// Threads is how many goroutines work on one document (0: as many
+	// as there are cores).
+	Threads int
 }
 
 // NewAlignment declares the alignment flags on fs (--level, --presplit,
-// --glossary, --dict, --no-learn and the input flags) and returns the
+// --glossary, --dict, --no-learn, --threads and the input flags) and returns the
 // Alignment they set.
 func NewAlignment(fs *flag.FlagSet) *Alignment {
 	a := &Alignment{}
@@ -83,11 +86,15 @@ func NewAlignment(fs *flag.FlagSet) *Alignment {
 	fs.StringVar(&a.Glossary, "glossary", "", "TSV file of English<TAB>Chinese terms to use as strong anchors (# comments)")
 	fs.StringVar(&a.Dict, "dict", "", "dictionary in CC-CEDICT format to use instead of the embedded CC-CEDICT")
 	fs.BoolVar(&a.NoLearn, "no-learn", false, "switch off the second pass with word pairs learned from each document")
+	fs.IntVar(&a.Threads, "threads", 0, "how many `N` goroutines work on one document (0: one per core); the output is the same whatever N is")
 	return a
 }
 
 // Check reports settings that do not go together, and bad values.
 func (a *Alignment) Check() error {
+	if a.Threads < 0 {
+		return flagErrorf("--threads %d: want 0 (one per core) or more", a.Threads)
+	}
 	if a.Presplit && a.Level == align.Paragraphs {
 		return flagErrorf("--level para needs paragraphs, and --presplit input has none: --level para cannot be used with --presplit")
 	}
@@ -107,6 +114,9 @@ func (a *Alignment) Options() ([]align.Option, error) {
 // should name the file.
 func (a *Alignment) OptionsWith(open func(name string) (io.ReadCloser, error)) ([]align.Option, error) {
 	opts := []align.Option{align.WithInput(a.Input.Options()...)}
+	if a.Threads > 0 {
+		opts = append(opts, align.WithWorkers(a.Threads))
+	}
 	if a.NoLearn {
 		opts = append(opts, align.WithoutLearning())
 	}

@@ -36,6 +36,10 @@ func runBatch(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	if bf.align.Threads == 0 {
+		// -j documents at once share the cores.
+		alOpts = append(alOpts, align.WithWorkers(max(1, runtime.GOMAXPROCS(0)/min(bf.workers, max(1, len(plan.Jobs))))))
+	}
 	ctx, interrupted, stopSignals := e.watchSignals()
 	defer stopSignals()
 	st := &batchStats{types: map[string]int{}, read: map[string]int{}, start: time.Now()}
