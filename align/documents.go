@@ -3,6 +3,7 @@ package align
 import (
 	"fmt"
 	"math"
+	"sync"
 
 	"github.com/zhenalign/zhenalign/segment"
 )
@@ -216,6 +217,10 @@ func mostlyOmissions(beads []bead, n, m int) error {
 		omitted, n+m, 100*float64(omitted)/float64(n+m))
 }
 
+// minParallelUnits is the fewest sentences whose features are extracted
+// by several workers.
+const minParallelUnits = 256
+
 // features computes the raw units of both sides: English first, so that
 // the Chinese side keeps only the name spellings the English side has. It
 // also returns the lexicon used, nil without a dictionary.
@@ -232,15 +237,34 @@ func (al *Aligner) features(zh, en []segment.Sentence) (rz, re []rawUnit, lx *le
 			f.lex = newLexicon(d)
 		}
 	}
-	re = make([]rawUnit, len(en))
-	for i, s := range en {
-		re[i] = englishFeatures(s.Norm, f)
+	// Each worker has its own lexicon: the lexicon caches the
+	// translations it looks up.
+	w := al.opts.workerCount()
+	if len(zh)+len(en) < minParallelUnits {
+		w = 1
 	}
+	fs := make([]*extractor, w)
+	for k := range fs {
+		fs[k] = &extractor{opts: f.opts, lex: f.lex}
+		if k > 0 && f.lex != nil {
+			fs[k].lex = newLexicon(f.lex.d)
+		}
+	}
+	re = make([]rawUnit, len(en))
+	inChunks(len(en), w, func(lo, hi, k int) {
+		for i := lo; i < hi; i++ {
+			re[i] = englishFeatures(en[i].Norm, fs[k])
+		}
+	})
 	f.addNames(re)
 	rz = make([]rawUnit, len(zh))
-	for i, s := range zh {
-		rz[i] = chineseFeatures(s.Norm, f)
-	}
+	inChunks(len(zh), w, func(lo, hi, k int) {
+		fk := fs[k]
+		fk.names = f.names
+		for i := lo; i < hi; i++ {
+			rz[i] = chineseFeatures(zh[i].Norm, fk)
+		}
+	})
 	return rz, re, f.lex, nil
 }
 
@@ -302,7 +326,33 @@ func (al *Aligner) sentencePass(md *model, rz, re []rawUnit, zs, es Side, pbeads
 	// evidence to weigh it again.
 	inner := *al
 	inner.p.parallelOdds = 0
-	for _, pb := range pbeads {
+	// The paragraph links are aligned by the workers at once, each
+	// search with one worker, and their beads joined in order.
+	found := make([][]bead, len(pbeads))
+	w := al.opts.workerCount()
+	if w > 1 {
+		inner.opts.workers = 1
+		inner.opts.progress = nil
+	}
+	var mu sync.Mutex
+	done := 0
+	inChunks(len(pbeads), w, func(lo, hi, _ int) {
+		for k := lo; k < hi; k++ {
+			pb := pbeads[k]
+			r0, r1 := sentRange(zs.Paragraphs, pb.i0, pb.i1)
+			c0, c1 := sentRange(es.Paragraphs, pb.j0, pb.j1)
+			if r0 < r1 && c0 < c1 {
+				found[k] = inner.alignRegion(md, rz, re, region{r0, r1, c0, c1}, al.types)
+			}
+			if w > 1 && al.opts.progress != nil {
+				mu.Lock()
+				done++
+				al.opts.progress(done, len(pbeads))
+				mu.Unlock()
+			}
+		}
+	})
+	for k, pb := range pbeads {
 		r0, r1 := sentRange(zs.Paragraphs, pb.i0, pb.i1)
 		c0, c1 := sentRange(es.Paragraphs, pb.j0, pb.j1)
 		if r0 == r1 || c0 == c1 {
@@ -314,8 +364,7 @@ func (al *Aligner) sentencePass(md *model, rz, re []rawUnit, zs, es Side, pbeads
 			}
 			continue
 		}
-		bs := inner.alignRegion(md, rz, re, region{r0, r1, c0, c1}, al.types)
-		for _, b := range bs {
+		for _, b := range found[k] {
 			b.i0, b.i1, b.j0, b.j1 = b.i0+r0, b.i1+r0, b.j0+c0, b.j1+c0
 			b.score *= pb.score
 			beads = append(beads, b)
