@@ -15,17 +15,35 @@ import (
 // has already are left out (Hunalign's realign
 // step does the same with its own measure).
 func (al *Aligner) learn(rz, re []rawUnit, beads []bead, lx *lexicon) map[string][]string {
-	type pair struct{ zh, en string }
-	czh := map[string]int{}
-	cen := map[string]int{}
-	cpair := map[pair]int{}
-	var zw, ew []string
+	// Words and stems get ids as they are first seen, and the counts are
+	// kept by ids: a long document has many pairs.
+	zid, eid := map[string]int32{}, map[string]int32{}
+	var zwords, ewords []string
+	intern := func(ids map[string]int32, words *[]string, w string) int32 {
+		id, ok := ids[w]
+		if !ok {
+			id = int32(len(*words))
+			ids[w] = id
+			*words = append(*words, w)
+		}
+		return id
+	}
+	var czh, cen []int
+	cpair := map[uint64]int{}
+	var zw, ew []int32
 	for _, b := range beads {
 		if b.i1-b.i0 != 1 || b.j1-b.j0 != 1 || b.score < al.p.learnScore {
 			continue
 		}
-		zw = append(zw[:0], rz[b.i0].words...)
-		ew = append(ew[:0], re[b.j0].words...)
+		zw, ew = zw[:0], ew[:0]
+		for _, w := range rz[b.i0].words {
+			zw = append(zw, intern(zid, &zwords, w))
+		}
+		for _, w := range re[b.j0].words {
+			ew = append(ew, intern(eid, &ewords, w))
+		}
+		czh = append(czh, make([]int, len(zwords)-len(czh))...)
+		cen = append(cen, make([]int, len(ewords)-len(cen))...)
 		slices.Sort(zw)
 		zw = slices.Compact(zw)
 		slices.Sort(ew)
@@ -33,7 +51,7 @@ func (al *Aligner) learn(rz, re []rawUnit, beads []bead, lx *lexicon) map[string
 		for _, z := range zw {
 			czh[z]++
 			for _, e := range ew {
-				cpair[pair{z, e}]++
+				cpair[uint64(z)<<32|uint64(e)]++
 			}
 		}
 		for _, e := range ew {
@@ -49,14 +67,16 @@ func (al *Aligner) learn(rz, re []rawUnit, beads []bead, lx *lexicon) map[string
 		if c < al.p.learnMin {
 			continue
 		}
-		d := 2 * float64(c) / float64(czh[p.zh]+cen[p.en])
+		z, e := int32(p>>32), int32(p&(1<<32-1))
+		d := 2 * float64(c) / float64(czh[z]+cen[e])
 		if d < al.p.learnDice {
 			continue
 		}
-		if _, known := slices.BinarySearch(lx.translations(p.zh), p.en); known {
+		zs, es := zwords[z], ewords[e]
+		if _, known := slices.BinarySearch(lx.translations(zs), es); known {
 			continue // the dictionary has it already
 		}
-		best[p.zh] = append(best[p.zh], cand{p.en, d})
+		best[zs] = append(best[zs], cand{es, d})
 	}
 	out := make(map[string][]string, len(best))
 	for z, cs := range best {

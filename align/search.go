@@ -152,8 +152,9 @@ type beadCache struct {
 	// mask holds, for each cell, which link types (bit k for type k)
 	// have a score stored.
 	mask []uint64
-	// rowOff is the index in vals of each row's first score, off that
-	// of each cell's first score from its row's.
+	// rowOff is the index in vals of each row's first score (-1 for a
+	// row not kept, see maxCache), off that of each cell's first score
+	// from its row's.
 	rowOff []int
 	off    []uint32
 	vals   []float32
@@ -163,7 +164,7 @@ type beadCache struct {
 // ending at cell c of row i, or -1 when it was not scored.
 func (bc *beadCache) find(i, c, k int) int {
 	m := bc.mask[c]
-	if m&(1<<k) == 0 {
+	if m&(1<<k) == 0 || bc.rowOff[i] < 0 {
 		return -1
 	}
 	return bc.rowOff[i] + int(bc.off[c]) + bits.OnesCount64(m&(1<<k-1))
@@ -360,11 +361,19 @@ func (l *lattice) scoreRow(i int, row []float64) []float64 {
 		score(l.workers[0], j0, hi+1)
 		wg.Wait()
 	}
+	if len(bc.vals)+len(row) > maxCache {
+		bc.rowOff[i] = -1 // scored again when needed
+		return row
+	}
 	for _, v := range row {
 		bc.vals = append(bc.vals, float32(v))
 	}
 	return row
 }
+
+// maxCache is the most bead scores a search keeps (256 MB); past it, the
+// passes after the first score the beads of the rows left out again.
+const maxCache = 64 << 20
 
 // minParallelBeads is the fewest beads of a row that are scored by several
 // workers: fewer are not worth the hand-over.
