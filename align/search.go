@@ -157,7 +157,36 @@ type beadCache struct {
 	// from its row's.
 	rowOff []int
 	off    []uint32
-	vals   []float32
+	// vals holds the scores in chunks of cacheChunk, so that the cache
+	// grows without copying; n is their number.
+	vals [][]float32
+	n    int
+}
+
+// cacheChunk is the number of scores in a chunk of beadCache.vals.
+const cacheChunk = 1 << 20
+
+// val returns the score at index x.
+func (bc *beadCache) val(x int) float32 { return bc.vals[x/cacheChunk][x%cacheChunk] }
+
+// add appends scores to the cache. The first chunk grows as a slice does
+// (small searches stay small), the others are allocated whole.
+func (bc *beadCache) add(row []float64) {
+	for _, v := range row {
+		switch {
+		case bc.n < cacheChunk:
+			if bc.vals == nil {
+				bc.vals = [][]float32{nil}
+			}
+			bc.vals[0] = append(bc.vals[0], float32(v))
+		case bc.n%cacheChunk == 0:
+			bc.vals = append(bc.vals, make([]float32, cacheChunk))
+			fallthrough
+		default:
+			bc.vals[bc.n/cacheChunk][bc.n%cacheChunk] = float32(v)
+		}
+		bc.n++
+	}
 }
 
 // find returns the index in vals of the score of the bead of type k
@@ -183,7 +212,7 @@ func (l *lattice) at(i, j int) int {
 func (l *lattice) bead(i, j, c, k int, t beadType) float64 {
 	if t.a != 0 && t.b != 0 {
 		if x := l.cache.find(i, c, k); x >= 0 {
-			return float64(l.cache.vals[x])
+			return float64(l.cache.val(x))
 		}
 	}
 	return l.s.beadScore(l.rg.r0+i-t.a, l.rg.r0+i, l.rg.c0+j-t.b, l.rg.c0+j, t)
@@ -312,7 +341,7 @@ func (l *lattice) forward(progress func(int)) {
 func (l *lattice) scoreRow(i int, row []float64) []float64 {
 	lo, hi := int(l.bd.lo[i]), int(l.bd.hi[i])
 	bc := &l.cache
-	bc.rowOff[i] = len(bc.vals)
+	bc.rowOff[i] = bc.n
 	n := 0
 	for j := lo; j <= hi; j++ {
 		c := l.at(i, j)
@@ -361,13 +390,11 @@ func (l *lattice) scoreRow(i int, row []float64) []float64 {
 		score(l.workers[0], j0, hi+1)
 		wg.Wait()
 	}
-	if len(bc.vals)+len(row) > maxCache {
+	if bc.n+len(row) > maxCache {
 		bc.rowOff[i] = -1 // scored again when needed
 		return row
 	}
-	for _, v := range row {
-		bc.vals = append(bc.vals, float32(v))
-	}
+	bc.add(row)
 	return row
 }
 
@@ -423,6 +450,18 @@ func (l *lattice) backward(progress func(int)) {
 	}
 }
 
+// posterior returns the probability of the link bead of type k (the
+// k-th) from cell p to cell c = (i, j), under the mixture where the texts
+// translate each other with probability pp; z is the log of the sum over
+// all paths.
+func (l *lattice) posterior(p, c, i, j, k int, z, pp float64) float64 {
+	lp := l.alpha[p] + l.bead(i, j, c, k, l.s.types[k])/l.temp + l.beta[c] - z
+	if lp <= -40 {
+		return 0
+	}
+	return pp * math.Min(math.Exp(lp), 1)
+}
+
 // decode finds the path of maximum expected accuracy: the largest sum of
 // the probabilities that its links are right, less minPost per link. A
 // run of omissions counts as one link per unit, each right with the
@@ -433,7 +472,6 @@ func (l *lattice) decode(minPost, pp float64, progress func(int)) []bead {
 	z := l.alpha[l.at(l.n, l.m)]
 	best := make([]float64, len(l.alpha))
 	back := make([]uint8, len(l.alpha))
-	post := make([]float32, len(l.alpha)) // posterior of the chosen bead into the cell
 	for i := range best {
 		best[i] = math.Inf(-1)
 	}
@@ -456,29 +494,26 @@ func (l *lattice) decode(minPost, pp float64, progress func(int)) []bead {
 			if (i == 0 && j == 0) || math.IsInf(l.beta[c], -1) {
 				continue
 			}
-			bv, arg, bp := math.Inf(-1), uint8(0), 0.0
+			bv, arg := math.Inf(-1), uint8(0)
 			for k, t := range l.s.types {
 				p := l.at(i-t.a, j-t.b)
 				if p < 0 || math.IsInf(best[p], -1) || math.IsInf(l.alpha[p], -1) || !l.alive(p, i-t.a) {
 					continue
 				}
-				var v, pr float64
+				var v float64
 				switch {
 				case t.b == 0:
 					v = cz[i] - cz[i-t.a] - nullCost*float64(t.a)
 				case t.a == 0:
 					v = ce[j] - ce[j-t.b] - nullCost*float64(t.b)
 				default:
-					if lp := l.alpha[p] + l.bead(i, j, c, k, t)/l.temp + l.beta[c] - z; lp > -40 {
-						pr = pp * math.Min(math.Exp(lp), 1)
-					}
-					v = pr - minPost
+					v = l.posterior(p, c, i, j, k, z, pp) - minPost
 				}
 				if v += best[p]; v > bv {
-					bv, arg, bp = v, uint8(k), pr
+					bv, arg = v, uint8(k)
 				}
 			}
-			best[c], back[c], post[c] = bv, arg, float32(bp)
+			best[c], back[c] = bv, arg
 		}
 		if progress != nil {
 			progress(i)
@@ -491,8 +526,13 @@ func (l *lattice) decode(minPost, pp float64, progress func(int)) []bead {
 		if c < 0 || math.IsInf(best[c], -1) {
 			break // cannot happen with a band that connects both corners
 		}
-		t := l.s.types[back[c]]
-		beads = append(beads, bead{i0: i - t.a, i1: i, j0: j - t.b, j1: j, score: float64(post[c])})
+		k := int(back[c])
+		t := l.s.types[k]
+		var post float64
+		if t.a != 0 && t.b != 0 {
+			post = float64(float32(l.posterior(l.at(i-t.a, j-t.b), c, i, j, k, z, pp)))
+		}
+		beads = append(beads, bead{i0: i - t.a, i1: i, j0: j - t.b, j1: j, score: post})
 		i, j = i-t.a, j-t.b
 	}
 	for ; i > 0; i-- {
