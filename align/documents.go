@@ -457,6 +457,15 @@ func mergeParagraphs(us []rawUnit, ps []segment.Paragraph) []rawUnit {
 // mergeRange joins consecutive raw units into one.
 func mergeRange(us []rawUnit) rawUnit {
 	b := rawUnit{block: -1}
+	ni, nn := 0, 0
+	for _, u := range us {
+		ni += len(u.items)
+		nn += len(u.names)
+	}
+	b.items = make([]rawItem, 0, ni)
+	if nn > 0 {
+		b.names = make([]string, 0, nn)
+	}
 	for _, u := range us {
 		b.ends = u.ends
 		b.chars += u.chars
