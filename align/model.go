@@ -98,6 +98,9 @@ type modelBuilder struct {
 	// counted in the unit being built.
 	scratch []uint32
 	seen    map[uint32]bool
+	// sets indexes the items of the unit being built by a hash of their
+	// ids, once it has many (see add); nil otherwise.
+	sets map[uint64][]int32
 }
 
 // collectKeys records the keys of the items of both sides, and the name
@@ -133,6 +136,7 @@ func (b *modelBuilder) units(side int, raws []rawUnit) []unit {
 	units := make([]unit, len(raws))
 	for i, ru := range raws {
 		u := unit{chars: ru.chars, block: ru.block, solo: ru.solo, ends: ru.ends}
+		b.sets = nil
 		for _, it := range ru.items {
 			if !b.m.kindOff(it.kind) {
 				b.add(&u, side, it.keys, it.kind, it.pen, it.known)
@@ -191,12 +195,44 @@ func (b *modelBuilder) add(u *unit, side int, keys []string, k kind, pen float32
 	}
 	slices.Sort(ids)
 	ids = slices.Compact(ids)
-	for _, o := range u.items { // one item per set of ids
-		if slices.Equal(o.ids, ids) {
-			return
+	// One item per set of ids: a scan while the unit has few items, an
+	// index by hash once it has many (the blocks of the coarse pass).
+	if b.sets == nil && len(u.items) >= minIndexedItems {
+		b.sets = make(map[uint64][]int32, 2*len(u.items))
+		for k, o := range u.items {
+			h := hashIDs(o.ids)
+			b.sets[h] = append(b.sets[h], int32(k))
 		}
 	}
+	if b.sets == nil {
+		for _, o := range u.items {
+			if slices.Equal(o.ids, ids) {
+				return
+			}
+		}
+	} else {
+		h := hashIDs(ids)
+		for _, k := range b.sets[h] {
+			if slices.Equal(u.items[k].ids, ids) {
+				return
+			}
+		}
+		b.sets[h] = append(b.sets[h], int32(len(u.items)))
+	}
 	u.items = append(u.items, item{ids: b.ar.copy(ids), kind: k, pen: pen})
+}
+
+// minIndexedItems is the number of items of a unit from which add finds
+// repeated sets of ids through an index rather than a scan.
+const minIndexedItems = 32
+
+// hashIDs returns a hash of a set of ids (FNV-1a).
+func hashIDs(ids []uint32) uint64 {
+	h := uint64(14695981039346656037)
+	for _, id := range ids {
+		h = (h ^ uint64(id)) * 1099511628211
+	}
+	return h
 }
 
 // kindOff reports whether the items of kind k are switched off.
