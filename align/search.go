@@ -189,6 +189,11 @@ func (bc *beadCache) add(row []float64) {
 	}
 }
 
+// complete reports whether every row's scores are kept.
+func (bc *beadCache) complete() bool {
+	return !slices.Contains(bc.rowOff, -1)
+}
+
 // find returns the index in vals of the score of the bead of type k
 // ending at cell c of row i, or -1 when it was not scored.
 func (bc *beadCache) find(i, c, k int) int {
@@ -240,7 +245,6 @@ func (s *scorer) search(rg region, bd band, temp, minPost, parallelOdds float64,
 	}
 	cells := l.off[n+1]
 	l.alpha = make([]float64, cells)
-	l.beta = make([]float64, cells)
 	l.workers = []*scorer{s}
 	for range workers - 1 {
 		w := *s
@@ -261,6 +265,12 @@ func (s *scorer) search(rg region, bd band, temp, minPost, parallelOdds float64,
 		l.width = math.Inf(1)
 		l.forward(pass(0))
 	}
+	if l.cache.complete() {
+		// The other passes find every bead they need in the cache:
+		// the pair table can go before they allocate their arrays.
+		s.pairs, l.workers = nil, nil
+	}
+	l.beta = make([]float64, cells)
 	l.backward(pass(1))
 	logZ = l.alpha[l.at(n, l.m)]
 	pp := 1.0
