@@ -77,6 +77,7 @@ func newModel(zh, en []rawUnit, p params, opts *options) *model {
 			m.layout = m.layout || u.block >= 0 || u.solo
 		}
 	}
+	m.adaptEnds()
 	m.capItems(b.v, p.maxItems)
 	m.weigh(b.v)
 	m.keys = b.v.keys
@@ -254,6 +255,22 @@ const (
 	chanceWeight = 5
 )
 
+// punctShare returns how much less often the other side of the document
+// uses a mark (question, exclamation, quotation) than side does: the
+// share of its units holding the mark over the share of side's, at most
+// 1. A mark is found in a translation at most as often as the other side
+// uses it: the quotation marks of English dialogue are often absent from
+// its Chinese, which may mark speech by a colon alone.
+func (m *model) punctShare(v *vocab, side int, id uint32) float64 {
+	other := 1 - side
+	own := float64(v.df[side][id]) / float64(max(1, len(m.units[side])))
+	oth := float64(v.df[other][id]) / float64(max(1, len(m.units[other])))
+	if own == 0 {
+		return 1
+	}
+	return max(min(1, oth/own), 0.01)
+}
+
 // weigh sets the gains and penalties of all items. Matching an item is
 // evidence log(found/chance), where chance is the probability that a
 // random unit of the other side holds it (its document frequency there);
@@ -279,6 +296,9 @@ func (m *model) weigh(v *vocab) {
 				}
 				chance := math.Min((df+chanceWeight*chancePrior)/(n+chanceWeight), 0.95)
 				found := m.p.found[side][it.kind]
+				if it.kind == kindPunct && len(it.ids) == 1 {
+					found *= m.punctShare(v, side, it.ids[0])
+				}
 				scale := m.p.scale[it.kind]
 				pen := math.Min(0, math.Log((1-found)/(1-chance))) * float64(it.pen)
 				it.g = float32(math.Log(found / chance))
@@ -286,6 +306,25 @@ func (m *model) weigh(v *vocab) {
 				it.pn = float32(-scale * pen)
 				u.pen += float32(scale * pen)
 			}
+		}
+	}
+}
+
+// adaptEnds switches off the end cues that one side of the document never
+// shows: where the Chinese text writes speech after 说： without quotation
+// marks and the English quotes it, a turn of dialogue ending with a
+// closing mark in English has none in Chinese, and the cue would only
+// push the English sentence into the wrong bead.
+func (m *model) adaptEnds() {
+	var seen [2]endFlags
+	for side := range 2 {
+		for _, u := range m.units[side] {
+			seen[side] |= u.ends
+		}
+	}
+	for k := range numEnds {
+		if (seen[sideZH]&seen[sideEN])&(1<<k) == 0 {
+			m.p.endDiffer[k] = 0
 		}
 	}
 }
