@@ -20,11 +20,13 @@ type item struct {
 
 // unit is a sentence or a paragraph as the search sees it.
 type unit struct {
-	chars int
-	block int32 // see rawUnit
-	solo  bool
-	ends  endFlags
-	items []item
+	chars  int
+	block  int32 // see rawUnit
+	solo   bool
+	ends   endFlags
+	cuts   []int32 // see rawUnit
+	speech bool
+	items  []item
 	// pen is the sum of the penalties of all items of the unit when none is
 	// matched.
 	pen float32
@@ -56,6 +58,13 @@ type model struct {
 	lenVarR float64
 	lenTab  lenTable
 	keys    []string // item keys by id, for debugging
+	// clauses switches on the clause cue (see clauseScore): the
+	// sentence model sets it with setClauses. clauseLnHN is
+	// log(2/(σ√(2π))), clauseHalfInvVar 1/(2σ²), clauseLnG[k] log(2k)
+	// (log(1/2) for k = 0).
+	clauses                      bool
+	clauseLnHN, clauseHalfInvVar float64
+	clauseLnG                    [66]float64
 	// meanLen is the mean length of a unit of each side, lnMean its
 	// lnLen.
 	meanLen, lnMean [2]float64
@@ -133,7 +142,7 @@ func (b *modelBuilder) units(side int, raws []rawUnit) []unit {
 	other := b.have[1-side]
 	units := make([]unit, len(raws))
 	for i, ru := range raws {
-		u := unit{chars: ru.chars, block: ru.block, solo: ru.solo, ends: ru.ends}
+		u := unit{chars: ru.chars, block: ru.block, solo: ru.solo, ends: ru.ends, cuts: ru.cuts, speech: ru.speech}
 		for _, it := range ru.items {
 			if !b.m.kindOff(it.kind) {
 				b.add(&u, side, it.keys, it.kind, it.pen, it.known)
@@ -326,5 +335,17 @@ func (m *model) adaptEnds() {
 		if (seen[sideZH]&seen[sideEN])&(1<<k) == 0 {
 			m.p.endDiffer[k] = 0
 		}
+	}
+}
+
+// setClauses switches on the clause cue when its weight is not 0.
+func (m *model) setClauses() {
+	sg := m.p.clauseSigma
+	m.clauses = m.p.clauseW != 0 && sg > 0
+	m.clauseLnHN = math.Log(2 / (sg * math.Sqrt(2*math.Pi)))
+	m.clauseHalfInvVar = 1 / (2 * sg * sg)
+	m.clauseLnG[0] = math.Log(0.5)
+	for k := 1; k < len(m.clauseLnG); k++ {
+		m.clauseLnG[k] = math.Log(2 * float64(k))
 	}
 }
