@@ -274,6 +274,7 @@ func (al *Aligner) features(zh, en []segment.Sentence) (rz, re []rawUnit, lx *le
 // The searches do not change the model.
 func (al *Aligner) paragraphPass(rz, re []rawUnit, zs, es Side, paras bool, lay *layout) (md *model, pbeads []bead) {
 	md = newModel(rz, re, al.p, &al.opts)
+	md.setClauses()
 	if !paras {
 		return md, nil
 	}

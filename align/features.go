@@ -54,6 +54,11 @@ type rawUnit struct {
 	solo  bool
 	// ends holds what the text ends with (endColon, endQuestion...).
 	ends endFlags
+	// cuts holds the clause ends inside a sentence, in characters (white
+	// space excluded) from its start (see clauseCuts).
+	cuts []int32
+	// speech marks a text holding a quotation.
+	speech bool
 	// words holds the Chinese words or English stems of a sentence, for
 	// learning word pairs.
 	words []string
@@ -67,9 +72,10 @@ const maxReadingCombos = 8
 
 // englishFeatures extracts the matchable items of English text.
 func englishFeatures(text string, f *extractor) rawUnit {
-	u := rawUnit{chars: han.NonSpace(text), block: -1, ends: endsOf(text)}
+	u := rawUnit{chars: han.NonSpace(text), block: -1, ends: endsOf(text), cuts: clauseCuts(text)}
 	u.items = f.numbers(text, false, u.items)
 	u.items = appendPunct(text, false, u.items)
+	u.speech = hasQuote(u.items)
 	if f.lex != nil {
 		u.items = f.lex.englishWords(text, u.items, &u.words)
 	}
@@ -93,9 +99,10 @@ func englishFeatures(text string, f *extractor) rawUnit {
 // chineseFeatures extracts the matchable items of Chinese text (in its
 // simplified Norm form).
 func chineseFeatures(text string, f *extractor) rawUnit {
-	u := rawUnit{chars: han.NonSpace(text), block: -1, ends: endsOf(text)}
+	u := rawUnit{chars: han.NonSpace(text), block: -1, ends: endsOf(text), cuts: clauseCuts(text)}
 	u.items = f.numbers(text, true, u.items)
 	u.items = appendPunct(text, true, u.items)
+	u.speech = hasQuote(u.items)
 	if f.lex != nil {
 		u.items = f.lex.chineseWords(text, u.items, &u.words)
 	}
@@ -474,4 +481,55 @@ var cantonese = map[string][]string{
 	"man": {"wen"}, "fok": {"huo"}, "liu": {"liao"}, "au": {"ou"}, "yung": {"weng", "rong"},
 	"wai": {"wei"}, "kam": {"gan", "jin"}, "kan": {"jian"}, "chung": {"zhong"}, "pang": {"peng"},
 	"wan": {"yun", "wen"}, "yim": {"yan"}, "to": {"du"}, "ko": {"gao"}, "sze": {"shi"}, "suen": {"sun"},
+}
+
+// clauseCuts returns the ends of the clauses of a sentence, in characters
+// (white space excluded) from its start: after a comma, semicolon, colon,
+// dash, question or exclamation mark (and a closing quotation mark after
+// it), not at the end of the text, nor inside a number (1,700).
+func clauseCuts(text string) []int32 {
+	var cuts []int32
+	n := int32(0)
+	total := int32(han.NonSpace(text))
+	pending := false
+	var prev rune
+	for i, r := range text {
+		if unicode.IsSpace(r) {
+			continue
+		}
+		if pending && !isCloseQuote(r) {
+			if n < total {
+				cuts = append(cuts, n)
+			}
+			pending = false
+		}
+		n++
+		switch r {
+		case '，', '；', '：', '？', '！', ';', ':', '?', '!', '—':
+			pending = true
+		case ',':
+			next, _ := utf8.DecodeRuneInString(text[i+1:])
+			pending = !(unicode.IsDigit(prev) && unicode.IsDigit(next))
+		}
+		prev = r
+	}
+	return cuts
+}
+
+func isCloseQuote(r rune) bool {
+	switch r {
+	case '”', '’', '」', '』', '"', '\'', ')', '）':
+		return true
+	}
+	return false
+}
+
+// hasQuote reports whether items hold the quotation item of appendPunct.
+func hasQuote(items []rawItem) bool {
+	for _, it := range items {
+		if it.kind == kindPunct && it.keys[0] == "\"" {
+			return true
+		}
+	}
+	return false
 }

@@ -20,11 +20,13 @@ type item struct {
 
 // unit is a sentence or a paragraph as the search sees it.
 type unit struct {
-	chars int
-	block int32 // see rawUnit
-	solo  bool
-	ends  endFlags
-	items []item
+	chars  int
+	block  int32 // see rawUnit
+	solo   bool
+	ends   endFlags
+	cuts   []int32 // see rawUnit
+	speech bool
+	items  []item
 	// pen is the sum of the penalties of all items of the unit when none is
 	// matched.
 	pen float32
@@ -56,6 +58,13 @@ type model struct {
 	lenVarR float64
 	lenTab  lenTable
 	keys    []string // item keys by id, for debugging
+	// clauses switches on the clause cue (see clauseScore): the
+	// sentence model sets it with setClauses. clauseLnHN is
+	// log(2/(σ√(2π))), clauseHalfInvVar 1/(2σ²), clauseLnG[k] log(2k)
+	// (log(1/2) for k = 0).
+	clauses                      bool
+	clauseLnHN, clauseHalfInvVar float64
+	clauseLnG                    [66]float64
 	// meanLen is the mean length of a unit of each side, lnMean its
 	// lnLen.
 	meanLen, lnMean [2]float64
@@ -77,6 +86,7 @@ func newModel(zh, en []rawUnit, p params, opts *options) *model {
 			m.layout = m.layout || u.block >= 0 || u.solo
 		}
 	}
+	m.adaptEnds()
 	m.capItems(b.v, p.maxItems)
 	m.weigh(b.v)
 	m.keys = b.v.keys
@@ -135,7 +145,7 @@ func (b *modelBuilder) units(side int, raws []rawUnit) []unit {
 	other := b.have[1-side]
 	units := make([]unit, len(raws))
 	for i, ru := range raws {
-		u := unit{chars: ru.chars, block: ru.block, solo: ru.solo, ends: ru.ends}
+		u := unit{chars: ru.chars, block: ru.block, solo: ru.solo, ends: ru.ends, cuts: ru.cuts, speech: ru.speech}
 		b.sets = nil
 		for _, it := range ru.items {
 			if !b.m.kindOff(it.kind) {
@@ -290,6 +300,22 @@ const (
 	chanceWeight = 5
 )
 
+// punctShare returns how much less often the other side of the document
+// uses a mark (question, exclamation, quotation) than side does: the
+// share of its units holding the mark over the share of side's, at most
+// 1. A mark is found in a translation at most as often as the other side
+// uses it: the quotation marks of English dialogue are often absent from
+// its Chinese, which may mark speech by a colon alone.
+func (m *model) punctShare(v *vocab, side int, id uint32) float64 {
+	other := 1 - side
+	own := float64(v.df[side][id]) / float64(max(1, len(m.units[side])))
+	oth := float64(v.df[other][id]) / float64(max(1, len(m.units[other])))
+	if own == 0 {
+		return 1
+	}
+	return max(min(1, oth/own), 0.01)
+}
+
 // weigh sets the gains and penalties of all items. Matching an item is
 // evidence log(found/chance), where chance is the probability that a
 // random unit of the other side holds it (its document frequency there);
@@ -315,6 +341,9 @@ func (m *model) weigh(v *vocab) {
 				}
 				chance := math.Min((df+chanceWeight*chancePrior)/(n+chanceWeight), 0.95)
 				found := m.p.found[side][it.kind]
+				if it.kind == kindPunct && len(it.ids) == 1 {
+					found *= m.punctShare(v, side, it.ids[0])
+				}
 				scale := m.p.scale[it.kind]
 				pen := math.Min(0, math.Log((1-found)/(1-chance))) * float64(it.pen)
 				it.g = float32(math.Log(found / chance))
@@ -323,5 +352,36 @@ func (m *model) weigh(v *vocab) {
 				u.pen += float32(scale * pen)
 			}
 		}
+	}
+}
+
+// adaptEnds switches off the end cues that one side of the document never
+// shows: where the Chinese text writes speech after 说： without quotation
+// marks and the English quotes it, a turn of dialogue ending with a
+// closing mark in English has none in Chinese, and the cue would only
+// push the English sentence into the wrong bead.
+func (m *model) adaptEnds() {
+	var seen [2]endFlags
+	for side := range 2 {
+		for _, u := range m.units[side] {
+			seen[side] |= u.ends
+		}
+	}
+	for k := range numEnds {
+		if (seen[sideZH]&seen[sideEN])&(1<<k) == 0 {
+			m.p.endDiffer[k] = 0
+		}
+	}
+}
+
+// setClauses switches on the clause cue when its weight is not 0.
+func (m *model) setClauses() {
+	sg := m.p.clauseSigma
+	m.clauses = m.p.clauseW != 0 && sg > 0
+	m.clauseLnHN = math.Log(2 / (sg * math.Sqrt(2*math.Pi)))
+	m.clauseHalfInvVar = 1 / (2 * sg * sg)
+	m.clauseLnG[0] = math.Log(0.5)
+	for k := 1; k < len(m.clauseLnG); k++ {
+		m.clauseLnG[k] = math.Log(2 * float64(k))
 	}
 }

@@ -67,6 +67,13 @@ type params struct {
 	// aligner translate each other (see scorer.search; 0 leaves the
 	// alternative out).
 	parallelOdds float64
+	// clauseW, clauseSigma and clauseCap are the weight, the scale σ and
+	// the floor c of the clause cue (see model.clauseScore); clauseW 0
+	// switches it off. Beads scoring at most clauseSkip without it are
+	// not given it: it gains at most log(4/(σ√(2π))) per boundary (2.8
+	// for σ = 0.1), and such beads are on no likely path.
+	clauseW, clauseSigma, clauseCap float64
+	clauseSkip                      float64
 	// maxItems is the most items a unit keeps (see capItems).
 	maxItems int
 }
@@ -79,7 +86,7 @@ func defaultParams() params {
 		},
 		scale:   [numKinds]float64{kindNumber: 1, kindLatin: 1, kindName: 1, kindPunct: 1, kindWord: 0.8, kindLearned: 1, kindGlossary: 2},
 		lenVar0: 0.01, lenVar1: 6, lenScale: 1, temp: 1, minPost: 0.5, nullPrior: 1e-4, nullRun: 0.3,
-		endDiffer: [numEnds]float64{-2, 0, 0, -4}, absentDigits: true, minPostPara: -0.25, maxItems: maxItems, paraLenVar0: 0.04, paraFoundWord: [2]float64{sideZH: 0.2, sideEN: 0.3}, blockCost: 2, priorWeight: 10,
-		learnMin: 2, learnScore: 0.8, learnDice: 0.5, learnTop: 3, parallelOdds: 2.2, shrink: 0.42,
+		endDiffer: [numEnds]float64{-3, 0, 0, -4}, absentDigits: true, minPostPara: -0.25, maxItems: maxItems, paraLenVar0: 0.04, paraFoundWord: [2]float64{sideZH: 0.2, sideEN: 0.3}, blockCost: 2, priorWeight: 10,
+		learnMin: 2, learnScore: 0.8, learnDice: 0.5, learnTop: 3, parallelOdds: 2.2, shrink: 0.42, clauseW: 1, clauseSigma: 0.1, clauseCap: 4, clauseSkip: -20,
 	}
 }

@@ -100,6 +100,11 @@ func (s *scorer) beadScore(i0, i1, j0, j1 int, t beadType) float64 {
 	}
 	sc += m.lengthScore(zh, en)
 	sc += s.pairs.beadItems(s.memo, i0, i1, j0, j1, zh, en)
+	if m.clauses && (i1-i0 > 1 || j1-j0 > 1) && sc > m.p.clauseSkip && !s.speech(i0, i1, j0, j1) {
+		// Dialogue is left out: translations move the attributions of
+		// speech ("'Now,' went on Old Hai, 'if you…") around the quotation.
+		sc += m.clauseScore(i0, i1, j0, j1, zh, en)
+	}
 	return sc
 }
 
@@ -600,4 +605,99 @@ func abs32(x int32) int32 {
 		return -x
 	}
 	return x
+}
+
+// clauseScore is the clause cue of a bead joining several units on a side:
+// where one side's sentences meet, the other side should have a clause or
+// sentence boundary at about the same share of its text (see clauseCuts).
+// For each inner sentence boundary of a side, at the fraction f of that
+// side's text, d is the distance to the nearest boundary of the other side
+// (its start and end included), at fractions of its text. Under translation
+// d is half-normal with scale σ; for unrelated texts f is anywhere, and d
+// has density g(d) = 2 for each gap between the other side's boundaries
+// longer than 2d. The cue adds w·max(log(2/(σ√(2π))) - d²/(2σ²) - log
+// g(d), -c) per boundary.
+func (m *model) clauseScore(i0, i1, j0, j1, zh, en int) float64 {
+	var buf [64]float64
+	var sc float64
+	if i1-i0 > 1 {
+		sc += m.clauseSide(sideZH, i0, i1, zh, m.boundaries(sideEN, j0, j1, en, buf[:0]))
+	}
+	if j1-j0 > 1 {
+		sc += m.clauseSide(sideEN, j0, j1, en, m.boundaries(sideZH, i0, i1, zh, buf[:0]))
+	}
+	return sc
+}
+
+// boundaries appends the fractions of the text of units [u0,u1) of side
+// (total characters) at which a clause or a sentence ends inside it, in
+// increasing order, as many as out has room for.
+func (m *model) boundaries(side, u0, u1, total int, out []float64) []float64 {
+	off := 0
+	for u := u0; u < u1; u++ {
+		un := &m.units[side][u]
+		for _, c := range un.cuts {
+			if len(out) < cap(out) {
+				out = append(out, float64(off+int(c))/float64(total))
+			}
+		}
+		off += un.chars
+		if u+1 < u1 && len(out) < cap(out) {
+			out = append(out, float64(off)/float64(total))
+		}
+	}
+	return out
+}
+
+// clauseSide scores the inner sentence boundaries of the units [u0,u1) of
+// side (total characters) against the boundaries other of the other side.
+func (m *model) clauseSide(side, u0, u1, total int, other []float64) float64 {
+	p := &m.p
+	var sc float64
+	off := 0
+	for u := u0; u+1 < u1; u++ {
+		off += m.units[side][u].chars
+		f := float64(off) / float64(total)
+		d := min(f, 1-f)
+		for _, q := range other {
+			d = min(d, math.Abs(f-q))
+		}
+		gaps, prev := 0, 0.0
+		for _, q := range other {
+			if q-prev > 2*d {
+				gaps++
+			}
+			prev = q
+		}
+		if 1-prev > 2*d {
+			gaps++
+		}
+		// gaps is 0 only when f is in the middle of its gap: g(d) is
+		// then taken as 1/2.
+		sc += p.clauseW * max(m.clauseLnHN-d*d*m.clauseHalfInvVar-m.lnGaps(gaps), -p.clauseCap)
+	}
+	return sc
+}
+
+// lnGaps returns log(g(d)) for g(d) = 2·gaps, or log(1/2) for no gap.
+func (m *model) lnGaps(gaps int) float64 {
+	if gaps < len(m.clauseLnG) {
+		return m.clauseLnG[gaps]
+	}
+	return math.Log(2 * float64(gaps))
+}
+
+// speech reports whether a unit of the bead holds a quotation.
+func (s *scorer) speech(i0, i1, j0, j1 int) bool {
+	for r := i0; r < i1; r++ {
+		if s.m.units[sideZH][r].speech {
+			return true
+		}
+	}
+	for c := j0; c < j1; c++ {
+		if s.m.units[sideEN][c].speech {
+			return true
+		}
+	}
+	return false
 }
