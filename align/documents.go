@@ -392,18 +392,7 @@ func (al *Aligner) alignRegion(md *model, rz, re []rawUnit, rg region, types []b
 // searchBand runs the search over region rg within band bd.
 func (al *Aligner) searchBand(md *model, rg region, bd band) []bead {
 	n := rg.r1 - rg.r0
-	m := rg.c1 - rg.c0
-	// The pairs a bead may touch: rows near i, columns of the band rows
-	// around it.
-	plo := make([]int32, n)
-	phi := make([]int32, n)
-	for r := range n {
-		lo := bd.lo[max(0, r-maxSide+1)] - maxSide
-		hi := bd.hi[min(n, r+maxSide)]
-		plo[r] = max(0, lo) + int32(rg.c0)
-		phi[r] = min(int32(m), hi) + int32(rg.c0)
-	}
-	pt := newPairTable(md, rg.r0, rg.r1, rg.c0, rg.c1, plo, phi)
+	pt := newPairTable(md, rg.r0, rg.r1, rg.c0, rg.c1)
 	s := &scorer{m: md, pairs: pt, types: al.types, memo: new(memo)}
 	var progress func(int)
 	if al.opts.progress != nil {

@@ -15,20 +15,36 @@ const (
 )
 
 // pairTable records, for the pairs of units (Chinese row r, English column
-// c) inside a band, which items of each matched an item of the other. A
-// bead's matches are the union of its pairs' matches, so each pair is
-// compared once however many beads contain it.
+// c) near the search's current row, which items of each matched an item of
+// the other. A bead's matches are the union of its pairs' matches, so each
+// pair is compared once however many beads contain it.
+//
+// The search builds the rows as it goes (see build), for the columns that
+// beads starting at cells alive in its beam can reach, and the table keeps
+// the last pairRows of them: memory does not grow with the document.
 type pairTable struct {
-	r0     int     // first row of the region
-	lo, hi []int32 // row r-r0 covers columns [lo, hi)
-	off    []int32 // index of the first pair of each row
-	// masks holds, for pair p, which items of its Chinese unit its English
-	// unit matched (masks[2wp:2wp+w]) and the reverse (the next w words),
-	// one bit per item.
-	masks []uint64
-	w     int
-	m     *model
+	r0, r1 int // the rows of the region
+	c0, c1 int // its columns
+	w      int // words of a mask
+	m      *model
+	// post lists the English units of the region holding each id, in
+	// column order.
+	post map[uint32][]posting
+	rows [pairRows]pairRow
 }
+
+// pairRow holds the pairs of row r, columns [lo,hi): masks[2wk:2wk+w] says
+// which items of the Chinese unit the English unit lo+k matched, the next w
+// words the reverse, one bit per item.
+type pairRow struct {
+	r      int
+	lo, hi int32
+	masks  []uint64
+}
+
+// pairRows is the number of rows a pair table keeps: a bead spans at most
+// maxSide rows, and the passes sweep the rows in order.
+const pairRows = maxSide + 2
 
 // memo holds the evidence of units in beads for the rows near the
 // search's current row (see pairTable.beadItems).
@@ -40,66 +56,84 @@ type posting struct {
 	item int32
 }
 
-// newPairTable compares the pairs of the region rows [r0,r1) × columns
-// [c0,c1) whose column falls inside [lo[r-r0], hi[r-r0]): an inverted index
-// from ids to the English units holding them finds the pairs that share
-// items, so pairs sharing nothing cost nothing but their mask.
-func newPairTable(m *model, r0, r1, c0, c1 int, lo, hi []int32) *pairTable {
-	t := &pairTable{r0: r0, lo: lo, hi: hi, m: m, w: 1}
+// newPairTable returns the pair table of the region rows [r0,r1) × columns
+// [c0,c1), with no row built yet: an inverted index from ids to the English
+// units holding them, so that pairs sharing nothing cost nothing but their
+// mask.
+func newPairTable(m *model, r0, r1, c0, c1 int) *pairTable {
+	t := &pairTable{r0: r0, r1: r1, c0: c0, c1: c1, m: m, w: 1, post: map[uint32][]posting{}}
 	for r := r0; r < r1; r++ {
 		t.w = max(t.w, words(len(m.units[sideZH][r].items)))
 	}
 	for c := c0; c < c1; c++ {
 		t.w = max(t.w, words(len(m.units[sideEN][c].items)))
 	}
-	t.off = make([]int32, r1-r0+1)
-	for r := range r1 - r0 {
-		t.off[r+1] = t.off[r] + max(0, hi[r]-lo[r])
-	}
-	t.masks = make([]uint64, int(t.off[r1-r0])*2*t.w)
-	post := map[uint32][]posting{}
 	en := m.units[sideEN]
 	for c := c0; c < c1; c++ {
 		for k, it := range en[c].items {
 			for _, id := range it.ids {
-				post[id] = append(post[id], posting{int32(c), int32(k)})
+				t.post[id] = append(t.post[id], posting{int32(c), int32(k)})
 			}
 		}
 	}
-	zh := m.units[sideZH]
-	w := t.w
-	for r := r0; r < r1; r++ {
-		a, b := lo[r-r0], hi[r-r0]
-		if a >= b {
-			continue
-		}
-		row := t.masks[int(t.off[r-r0])*2*w : int(t.off[r-r0+1])*2*w]
-		for k, it := range zh[r].items {
-			for _, id := range it.ids {
-				ps := post[id]
-				i, _ := slices.BinarySearchFunc(ps, a, func(p posting, c int32) int { return int(p.col - c) })
-				for ; i < len(ps) && ps[i].col < b; i++ {
-					pm := row[int(ps[i].col-a)*2*w:]
-					pm[k/64] |= 1 << (k % 64)
-					pm[w+int(ps[i].item)/64] |= 1 << (ps[i].item % 64)
-				}
-			}
-		}
-	}
+	t.reset()
 	return t
+}
+
+// reset forgets the rows built.
+func (t *pairTable) reset() {
+	for i := range t.rows {
+		t.rows[i].r = -1
+	}
+}
+
+// has reports whether row r is built.
+func (t *pairTable) has(r int) bool { return t.rows[r%pairRows].r == r }
+
+// build compares the pairs of row r (absolute) for the columns [lo,hi)
+// (absolute, clamped to the region's), unless the row is built already.
+func (t *pairTable) build(r int, lo, hi int32) {
+	if r < t.r0 || r >= t.r1 || t.has(r) {
+		return
+	}
+	pr := &t.rows[r%pairRows]
+	lo, hi = max(lo, int32(t.c0)), min(hi, int32(t.c1))
+	hi = max(hi, lo)
+	w := t.w
+	n := int(hi-lo) * 2 * w
+	if cap(pr.masks) < n {
+		pr.masks = make([]uint64, n)
+	}
+	pr.masks = pr.masks[:n]
+	clear(pr.masks)
+	pr.r, pr.lo, pr.hi = r, lo, hi
+	if lo == hi {
+		return
+	}
+	for k, it := range t.m.units[sideZH][r].items {
+		for _, id := range it.ids {
+			ps := t.post[id]
+			i, _ := slices.BinarySearchFunc(ps, lo, func(p posting, c int32) int { return int(p.col - c) })
+			for ; i < len(ps) && ps[i].col < hi; i++ {
+				pm := pr.masks[int(ps[i].col-lo)*2*w:]
+				pm[k/64] |= 1 << (k % 64)
+				pm[w+int(ps[i].item)/64] |= 1 << (ps[i].item % 64)
+			}
+		}
+	}
 }
 
 func words(n int) int { return (n + 63) / 64 }
 
 // lookup returns the masks of pair (r, c), Chinese side then English side,
-// or nil outside the band.
+// or nil when the pair is not in a built row.
 func (t *pairTable) lookup(r, c int) []uint64 {
-	ri := r - t.r0
-	if ri < 0 || ri >= len(t.lo) || int32(c) < t.lo[ri] || int32(c) >= t.hi[ri] {
+	pr := &t.rows[r%pairRows]
+	if pr.r != r || int32(c) < pr.lo || int32(c) >= pr.hi {
 		return nil
 	}
-	p := int(t.off[ri] + int32(c) - t.lo[ri])
-	return t.masks[p*2*t.w : (p+1)*2*t.w]
+	p := int(int32(c) - pr.lo)
+	return pr.masks[p*2*t.w : (p+1)*2*t.w]
 }
 
 // beadItems returns the item evidence of the bead rows [i0,i1) × columns
@@ -176,8 +210,9 @@ func (t *pairTable) colItems(c, i0, i1, zhChars int) float64 {
 // English unit c in beads whose Chinese side ends at row r. NaN marks what
 // is not computed yet.
 type unitMemo struct {
-	r    int
-	vals []float32
+	r      int
+	lo, hi int32 // the columns of the pair row the memo was made for
+	vals   []float32
 }
 
 // memoRows is the number of pair-table rows whose memo is kept: the
@@ -190,13 +225,13 @@ const memoRows = maxSide + 2
 // store it; nil for pairs outside the table or without a memo, which are
 // computed every time.
 func (t *pairTable) memoSlot(mm *memo, r, c, k int) (float32, *float32) {
-	ri := r - t.r0
-	if mm == nil || ri < 0 || ri >= len(t.lo) || int32(c) < t.lo[ri] || int32(c) >= t.hi[ri] {
+	pr := &t.rows[r%pairRows]
+	if mm == nil || pr.r != r || int32(c) < pr.lo || int32(c) >= pr.hi {
 		return float32(math.NaN()), nil
 	}
 	um := &mm[r%memoRows]
-	if um.r != r || um.vals == nil {
-		n := int(t.hi[ri]-t.lo[ri]) * 2 * maxSide
+	if um.r != r || um.vals == nil || um.lo != pr.lo || um.hi != pr.hi {
+		n := int(pr.hi-pr.lo) * 2 * maxSide
 		if cap(um.vals) < n {
 			um.vals = make([]float32, n)
 		}
@@ -205,9 +240,9 @@ func (t *pairTable) memoSlot(mm *memo, r, c, k int) (float32, *float32) {
 		for i := range um.vals {
 			um.vals[i] = nan
 		}
-		um.r = r
+		um.r, um.lo, um.hi = r, pr.lo, pr.hi
 	}
-	p := &um.vals[int(int32(c)-t.lo[ri])*2*maxSide+k]
+	p := &um.vals[int(int32(c)-pr.lo)*2*maxSide+k]
 	return *p, p
 }
 

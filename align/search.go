@@ -148,6 +148,41 @@ type lattice struct {
 	// workers are the scorers of the forward pass's workers (see
 	// scoreRow); workers[0] is s.
 	workers []*scorer
+	// aliveLo and aliveHi are the first and last columns of each row's
+	// cells alive in the beam (aliveLo > aliveHi for none), set by the
+	// forward pass: the pair table's rows cover what beads starting
+	// there reach (see pairSpan).
+	aliveLo, aliveHi []int32
+}
+
+// pairSpan returns the columns (in the region) of row r's pairs that the
+// beads of the search can touch: those starting at a cell alive in one of
+// the rows r-maxSide+1..r, up to maxSide columns to the right.
+func (l *lattice) pairSpan(r int) (lo, hi int32) {
+	lo, hi = math.MaxInt32, -1
+	for s := max(0, r-maxSide+1); s <= r; s++ {
+		lo, hi = min(lo, l.aliveLo[s]), max(hi, l.aliveHi[s])
+	}
+	if lo > hi {
+		return 0, 0
+	}
+	return lo, hi + maxSide
+}
+
+// buildPairs builds the rows [a,b) of the pair table (in the region) not
+// built yet. The forward pass builds row r when it starts row r+1, when
+// the rows that beads over r can start from are done.
+func (l *lattice) buildPairs(a, b int) {
+	t := l.s.pairs
+	if t == nil {
+		return
+	}
+	for r := max(a, 0); r < min(b, l.n); r++ {
+		if !t.has(l.rg.r0 + r) {
+			lo, hi := l.pairSpan(r)
+			t.build(l.rg.r0+r, lo+int32(l.rg.c0), hi+int32(l.rg.c0))
+		}
+	}
 }
 
 // beadCache holds the scores of the beads of link types (not omissions)
@@ -304,6 +339,8 @@ func (l *lattice) forward(progress func(int)) {
 	cells := len(l.alpha)
 	l.cache = beadCache{mask: make([]uint64, cells), off: make([]uint32, cells), rowOff: make([]int, l.n+2)}
 	l.rowMax = make([]float64, l.n+1)
+	l.aliveLo, l.aliveHi = make([]int32, l.n+1), make([]int32, l.n+1)
+	l.s.pairs.reset()
 	l.alpha[l.at(0, 0)] = 0
 	terms := make([]float64, len(l.s.types))
 	var row []float64 // the scores of the row's link beads
@@ -341,6 +378,12 @@ func (l *lattice) forward(progress func(int)) {
 			l.alpha[c] = logSumExp(terms[:nt])
 			l.rowMax[i] = max(l.rowMax[i], l.alpha[c])
 		}
+		l.aliveLo[i], l.aliveHi[i] = math.MaxInt32, -1
+		for j := int(l.bd.lo[i]); j <= int(l.bd.hi[i]); j++ {
+			if c := l.at(i, j); !math.IsInf(l.alpha[c], -1) && l.alive(c, i) {
+				l.aliveLo[i], l.aliveHi[i] = min(l.aliveLo[i], int32(j)), int32(j)
+			}
+		}
 		if progress != nil {
 			progress(i)
 		}
@@ -357,6 +400,7 @@ func (l *lattice) scoreRow(i int, row []float64) []float64 {
 	lo, hi := int(l.bd.lo[i]), int(l.bd.hi[i])
 	bc := &l.cache
 	bc.rowOff[i] = bc.n
+	l.buildPairs(i-1, i)
 	n := 0
 	for j := lo; j <= hi; j++ {
 		c := l.at(i, j)
@@ -430,6 +474,7 @@ func (l *lattice) backward(progress func(int)) {
 	z := l.alpha[l.at(l.n, l.m)]
 	l.nullZ, l.nullE = make([]float64, l.n), make([]float64, l.m)
 	for i := l.n; i >= 0; i-- {
+		l.buildPairs(i, i+maxSide) // rows not cached only
 		for j := int(l.bd.hi[i]); j >= int(l.bd.lo[i]); j-- {
 			c := l.at(i, j)
 			if (i == l.n && j == l.m) || math.IsInf(l.alpha[c], -1) || !l.alive(c, i) {
@@ -504,6 +549,7 @@ func (l *lattice) decode(minPost, pp float64, progress func(int)) []bead {
 	}
 	best[l.at(0, 0)] = 0
 	for i := 0; i <= l.n; i++ {
+		l.buildPairs(i-maxSide, i) // rows not cached only
 		for j := int(l.bd.lo[i]); j <= int(l.bd.hi[i]); j++ {
 			c := l.at(i, j)
 			if (i == 0 && j == 0) || math.IsInf(l.beta[c], -1) {
