@@ -184,13 +184,24 @@
 // consecutive sentences are aligned first, and the sentence search is
 // confined to a band around the block path (after Vecalign, Thompson and
 // Koehn 2019), so time and memory grow linearly with the input. Each pair of
-// units in the band is compared once: an inverted index from item ids to
-// units finds the pairs that share items, a 64-bit mask per pair records
-// which items matched, and a bead's matches are the union of its pairs'.
+// units the search can reach is compared once: an inverted index from item
+// ids to units finds the pairs that share items, a 64-bit mask per pair
+// records which items matched, and a bead's matches are the union of its
+// pairs'. The forward pass compares a row's pairs when it gets there, only
+// for the columns that beads from cells alive in the beam can touch, and
+// keeps the last few rows. It scores each bead once, and keeps the scores of
+// the beads starting at alive cells for the backward pass and the decoding.
 //
 // # Concurrency
 //
 // An Aligner is immutable after New and safe for concurrent use; each call
 // allocates its own search state. The embedded dictionary is loaded once,
-// on first use (about 0.4 s and 60 MB).
+// on first use (a compact index: about 0.06 s and 4 MB).
+//
+// One call uses [WithWorkers] goroutines (one per core by default): the
+// features of the sentences are extracted in shares, the sentences inside
+// the paragraph links are aligned a link per worker, and each row of a
+// search has its beads scored in shares. The work is split by index and put
+// back in order, so the result is the same, to the last bit of every score,
+// whatever the number of workers.
 package align
