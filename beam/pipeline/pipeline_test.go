@@ -201,18 +201,25 @@ func TestPipeline(t *testing.T) {
 	assert.Equal(t, []string{filepath.Join(dir, "empty.txt")}, f.Files)
 	assert.Contains(t, f.Error, "empty")
 
-	assert.Equal(t, int64(len(docs)), metrics["documents"])
-	assert.Equal(t, int64(1), metrics["failures"])
-	assert.Equal(t, int64(len(wantLines)), metrics["units"])
-	assert.Equal(t, int64(len(wantLines)), metrics["units_written"])
-	var byType int64
-	for k, v := range metrics {
-		if strings.HasPrefix(k, "units_") && k != "units_written" {
-			byType += v
+	// The counts the summary prints are exact, run after run.
+	counts, err := pipeline.ReadCounts(context.Background(), cfg.Output)
+	require.NoError(t, err)
+	wantTypes := map[string]int{}
+	for _, l := range wantLines {
+		r := corpus.NewJSONLReader(strings.NewReader(l), "want")
+		require.True(t, r.Next(), r.Err())
+		wantTypes[r.Unit().Type()]++
+	}
+	assert.Equal(t, pipeline.Counts{Documents: len(docs), Failures: 1, Units: len(wantLines), Types: wantTypes, Written: len(got)}, counts)
+	// Beam's metrics count the same, as well as the runner reports them:
+	// Prism may lose a bundle's (see pipeline.Counts).
+	assert.NotEmpty(t, metrics)
+	for name, want := range map[string]int{"documents": len(docs), "failures": 1, "units": len(wantLines), "units_written": len(got)} {
+		assert.LessOrEqual(t, metrics[name], int64(want), name)
+		if metrics[name] < int64(want) {
+			t.Logf("the runner reported %s %d, short of %d", name, metrics[name], want)
 		}
 	}
-	assert.Equal(t, metrics["units"], byType, "units by type: %v", metrics)
-	assert.Positive(t, metrics["units_1-1"])
 	left, _ := filepath.Glob(filepath.Join(filepath.Dir(cfg.Output), "*.tmp-*"))
 	assert.Empty(t, left, "no temporary file is left")
 }
@@ -275,8 +282,11 @@ func TestPipelineFormats(t *testing.T) {
 			}
 			assert.Positive(t, want)
 			assert.Equal(t, want, got)
-			assert.Equal(t, int64(kept), metrics["units_written"])
-			assert.Greater(t, metrics["units"], metrics["units_written"], "the filter left units out")
+			counts, err := pipeline.ReadCounts(context.Background(), cfg.Output)
+			require.NoError(t, err)
+			assert.Equal(t, kept, counts.Written)
+			assert.Greater(t, counts.Units, counts.Written, "the filter left units out")
+			assert.LessOrEqual(t, metrics["units_written"], int64(counts.Written))
 		})
 	}
 }
