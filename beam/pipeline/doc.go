@@ -41,9 +41,11 @@
 // asked for, a panic of the aligner) never stops the pipeline: it goes to
 // the failures side output, written as JSON lines {"doc", "files",
 // "error"}. The run's Counts (documents aligned, failures, units aligned
-// and by link type, units written) are counted from the data the pipeline
-// carries and written last, in PREFIX-counts.json (CountsFile,
-// ReadCounts): they are exact on every runner. The Beam metrics of
+// and by link type, as zhenalign batch prints them, and the units written:
+// kept by the filters and not left out by the format) are counted from
+// the data the pipeline carries and written once every shard is, in
+// PREFIX-counts.json (CountsFile, ReadCounts): they are exact on every
+// runner. The Beam metrics of
 // namespace "zhenalign" count the same for the runner's UI, while the job
 // runs: the documents aligned ("documents"), the failures ("failures"),
 // the units aligned ("units") and by link type ("units_1-1",

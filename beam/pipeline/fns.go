@@ -190,7 +190,9 @@ func (f *writeShardFn) ProcessElement(ctx context.Context, i int, docs func(*str
 			if err := w.Write(u); err != nil {
 				return fmt.Errorf("pipeline: %s: %s: %w", names[0], d.Name, err)
 			}
-			counts.Written++
+			if corpus.Writes(f.out.Format, u) {
+				counts.Written++ // not a unit the format leaves out
+			}
 		}
 	}
 	if err := w.Close(); err != nil {

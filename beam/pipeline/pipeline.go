@@ -98,12 +98,14 @@ func ShardFiles(prefix string, i, n int, format string) []string {
 func FailuresFile(prefix string) string { return prefix + "-failures.jsonl" }
 
 // CountsFile returns the file of the run's Counts, written once every shard
-// and the failures are.
+// is.
 func CountsFile(prefix string) string { return prefix + "-counts.json" }
 
 // Counts are the counts of a run, as the file CountsFile holds them (one
 // JSON object): the documents aligned, the documents that failed, the units
-// aligned, by link type ("1-1": 95), and the units written in the shards.
+// aligned, by link type ("1-1": 95), and the units written in the shards:
+// those the filters keep and the format writes (corpus.Writes: TMX, XLIFF,
+// Moses and hf leave out a unit with an empty side).
 // They are counted from the data the pipeline carries, and so are exact
 // on every runner, where Beam's metrics of the same names may not be:
 // runners report metrics of retried bundles, or of bundles they split,

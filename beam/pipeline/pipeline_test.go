@@ -234,6 +234,8 @@ func TestPipelineFormats(t *testing.T) {
 		args []string
 		// count returns the units of a shard's files.
 		count func(t *testing.T, files [][]byte) int
+		// leftOut says the format leaves out units the filter keeps.
+		leftOut bool
 	}{
 		{"tmx, 1-1 only", []string{"-f", "tmx", "--types", "1-1", "--zh-lang", "zh-CN"}, func(t *testing.T, files [][]byte) int {
 			r := corpus.NewTMXReader(bytes.NewReader(files[0]), "shard")
@@ -244,12 +246,30 @@ func TestPipelineFormats(t *testing.T) {
 			}
 			require.NoError(t, r.Err())
 			return n
-		}},
+		}, false},
+		{"tmx, one-sided units left out", []string{"-f", "tmx"}, func(t *testing.T, files [][]byte) int {
+			r := corpus.NewTMXReader(bytes.NewReader(files[0]), "shard")
+			n := 0
+			for r.Next() {
+				n++
+			}
+			require.NoError(t, r.Err())
+			return n
+		}, true},
+		{"xliff", []string{"-f", "xliff"}, func(t *testing.T, files [][]byte) int {
+			r := corpus.NewXLIFFReader(bytes.NewReader(files[0]), "shard")
+			n := 0
+			for r.Next() {
+				n++
+			}
+			require.NoError(t, r.Err())
+			return n
+		}, true},
 		{"moses, min score", []string{"-f", "moses", "--min-score", "0.8"}, func(t *testing.T, files [][]byte) int {
 			en, zh := lines(t, files[0]), lines(t, files[1])
 			require.Equal(t, len(en), len(zh), "the two files of a moses shard")
 			return len(en)
-		}},
+		}, true},
 	} {
 		t.Run(tc.desc, func(t *testing.T) {
 			st, flags := settingsOf(t, tc.args...)
@@ -282,10 +302,17 @@ func TestPipelineFormats(t *testing.T) {
 			}
 			assert.Positive(t, want)
 			assert.Equal(t, want, got)
+			// "written" counts the units in the shards: those the filter
+			// keeps and the format writes.
 			counts, err := pipeline.ReadCounts(context.Background(), cfg.Output)
 			require.NoError(t, err)
-			assert.Equal(t, kept, counts.Written)
-			assert.Greater(t, counts.Units, counts.Written, "the filter left units out")
+			assert.Equal(t, got, counts.Written)
+			if tc.leftOut {
+				assert.Less(t, counts.Written, kept, "one-sided units kept by the filter, left out by the format")
+			} else {
+				assert.Equal(t, kept, counts.Written)
+			}
+			assert.Greater(t, counts.Units, counts.Written, "units left out")
 			assert.LessOrEqual(t, metrics["units_written"], int64(counts.Written))
 		})
 	}
