@@ -3,6 +3,7 @@ package corpus_test
 import (
 	"bytes"
 	"math"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -243,4 +244,45 @@ func TestNewWriter(t *testing.T) {
 	assert.Equal(t, "[]:[3]:1.0000\n", b.String())
 	_, err = corpus.NewWriter("docx", &b)
 	assert.ErrorIs(t, err, corpus.ErrFormat)
+}
+
+// TestWrites checks Writes against the writers themselves: a unit is
+// written (the output differs from that of no unit) exactly when Writes
+// says so.
+func TestWrites(t *testing.T) {
+	date := corpus.CreationDate(time.Date(2024, 1, 2, 3, 4, 5, 0, time.UTC))
+	for _, tc := range []struct {
+		desc string
+		u    corpus.Unit
+	}{
+		{"two sides", corpus.Unit{EN: "Hello.", ZH: "你好。", ENIDs: []int{0}, ZHIDs: []int{0}, Score: 1}},
+		{"English only", corpus.Unit{EN: "Hello.", ENIDs: []int{0}, ZHIDs: []int{}, Score: 0.5}},
+		{"Chinese only", corpus.Unit{ZH: "你好。", ENIDs: []int{}, ZHIDs: []int{0}, Score: 0.5}},
+		{"blank", corpus.Unit{ENIDs: []int{0}, ZHIDs: []int{}, Score: 0.5}},
+		{"English of control characters", corpus.Unit{EN: "\x01\x02", ZH: "你好。", ENIDs: []int{0}, ZHIDs: []int{0}, Score: 1}},
+		{"both of control characters", corpus.Unit{EN: "\x01", ZH: "\x02", ENIDs: []int{0}, ZHIDs: []int{0}, Score: 1}},
+	} {
+		for _, f := range append(slices.Clone(corpus.Formats), "moses") {
+			t.Run(tc.desc+"/"+f, func(t *testing.T) {
+				out := func(units ...corpus.Unit) []byte {
+					var en, zh bytes.Buffer
+					var w corpus.Writer
+					if f == "moses" {
+						w = corpus.NewMosesWriter(&en, &zh)
+					} else {
+						var err error
+						w, err = corpus.NewWriter(f, &en, date)
+						require.NoError(t, err)
+					}
+					for _, u := range units {
+						require.NoError(t, w.Write(u))
+					}
+					require.NoError(t, w.Close())
+					return append(en.Bytes(), zh.Bytes()...)
+				}
+				written := !bytes.Equal(out(), out(tc.u))
+				assert.Equal(t, written, corpus.Writes(f, tc.u))
+			})
+		}
+	}
 }

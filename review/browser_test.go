@@ -1,8 +1,10 @@
 package review_test
 
 import (
+	"archive/zip"
 	"bytes"
 	"context"
+	"encoding/base64"
 	"flag"
 	"net"
 	"net/http"
@@ -19,6 +21,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/zhenalign/zhenalign/corpus"
 	"github.com/zhenalign/zhenalign/review"
 )
 
@@ -68,7 +71,7 @@ func wantRows(d *review.Doc) []pageRow {
 // serve serves d on a loopback port until the test ends or stop is called.
 func serve(t *testing.T, d *review.Doc, save, tok string) (url string, stop func()) {
 	t.Helper()
-	srv, err := review.NewServer(d, review.WithSave(save), review.WithToken(tok))
+	srv, err := review.NewServer(d, review.WithSave(save), review.WithToken(tok), review.WithExportOptions(corpus.CreationDate(exportDate)))
 	require.NoError(t, err)
 	l, err := net.Listen("tcp", "127.0.0.1:0")
 	require.NoError(t, err)
@@ -89,8 +92,10 @@ func serve(t *testing.T, d *review.Doc, save, tok string) (url string, stop func
 }
 
 // TestBrowser drives the page in a headless Chromium: it loads seed 001,
-// merges, splits, confirms, moves a sentence and undoes it, then restarts
-// the server from the save file and checks the rows and the exports.
+// merges, splits, confirms, moves a sentence up and undoes it, moves one
+// down, walks the rows with the keys, filters them by score, then restarts
+// the server from the save file and checks the rows and the exports (all
+// five formats, byte for byte).
 func TestBrowser(t *testing.T) {
 	exe := browserPath()
 	if exe == "" {
@@ -184,6 +189,39 @@ func TestBrowser(t *testing.T) {
 	waitFor(`document.getElementById('status').textContent.startsWith('Undone')`)
 	checkRows("after the undo")
 
+	// Alt+↓ moves the last sentence of the chosen side (still Chinese) to
+	// the row below.
+	for l, _ := shadow.Link(row); len(l.EN) == 0 || len(l.ZH) == 0; l, _ = shadow.Link(row) {
+		row++
+		require.Less(t, row, shadow.Len()-1, "seed 001 has a two-sided row with a row below")
+	}
+	require.NoError(t, shadow.MoveDown(row, review.Chinese))
+	do("move down", chromedp.Click(rowSel(row)), chromedp.KeyEvent(kb.ArrowDown, chromedp.KeyModifiers(chromedp.ModifierAlt)))
+	waitFor(`document.getElementById('status').textContent.startsWith('Moved down')`)
+	checkRows("after the move down")
+	assert.Equal(t, itoa(row), eval(`document.activeElement.dataset.row`), "the row stays selected")
+	assert.Equal(t, "true", eval(`String(document.activeElement.classList.contains('side-zh'))`), "on its Chinese side")
+
+	// j, k and the arrows walk the rows; h and l choose the side.
+	for _, tc := range []struct {
+		key  string
+		want int
+	}{{"k", row - 1}, {"k", row - 2}, {"j", row - 1}, {kb.ArrowDown, row}, {kb.ArrowDown, row + 1}, {kb.ArrowUp, row}} {
+		do("key "+tc.key, chromedp.KeyEvent(tc.key))
+		assert.Equal(t, itoa(tc.want), eval(`document.activeElement.dataset.row`), "after %q", tc.key)
+	}
+	do("h", chromedp.KeyEvent("h"))
+	assert.Equal(t, "true", eval(`String(document.activeElement.classList.contains('side-en'))`))
+	do("g", chromedp.KeyEvent("g"))
+	assert.Equal(t, "0", eval(`document.activeElement.dataset.row`))
+	do("k on the first row", chromedp.KeyEvent("k"), chromedp.KeyEvent(kb.ArrowUp))
+	assert.Equal(t, "0", eval(`document.activeElement.dataset.row`), "k stops at the first row")
+	do("G", chromedp.KeyEvent("G"))
+	assert.Equal(t, itoa(shadow.Len()-1), eval(`document.activeElement.dataset.row`))
+	do("j on the last row", chromedp.KeyEvent("j"))
+	assert.Equal(t, itoa(shadow.Len()-1), eval(`document.activeElement.dataset.row`), "j stops at the last row")
+	do("back to the row", chromedp.Click(rowSel(row)))
+
 	// The help overlay and the filter.
 	do("help", chromedp.KeyEvent("?"))
 	assert.Equal(t, "false", eval(`String(document.getElementById('help').hidden)`))
@@ -208,6 +246,47 @@ func TestBrowser(t *testing.T) {
 	do("next low", chromedp.KeyEvent("n"))
 	assert.Equal(t, itoa(next), eval(`document.activeElement.dataset.row`))
 
+	// "below" shows only the unconfirmed rows scoring below the
+	// threshold, the one typed in the box; k and j skip the hidden rows.
+	shown := func() []int {
+		t.Helper()
+		got, err := chromedp.Run(ctx, chromedp.Evaluate[[]int](
+			`Array.from(document.querySelectorAll('[data-row]')).filter(r => !r.hidden).map(r => Number(r.dataset.row))`))
+		require.NoError(t, err)
+		return got
+	}
+	lowRows := func(threshold float64) []int {
+		var out []int
+		for i, l := range shadow.Links() {
+			if !l.Confirmed && l.Score < threshold {
+				out = append(out, i)
+			}
+		}
+		return out
+	}
+	setThreshold := func(v string) {
+		t.Helper()
+		do("threshold "+v, chromedp.SetValue(chromedp.ID("threshold"), ""), chromedp.SendKeys(chromedp.ID("threshold"), v))
+	}
+	do("below", chromedp.Click(chromedp.ID("f-low")))
+	require.NotEmpty(t, lowRows(0.8))
+	assert.Equal(t, lowRows(0.8), shown(), "below 0.8")
+	setThreshold("0.99")
+	below := lowRows(0.99)
+	require.Greater(t, len(below), 2)
+	require.Less(t, len(below), shadow.Len(), "seed 001 has rows scoring 0.99 or more")
+	assert.Equal(t, below, shown(), "below 0.99")
+	require.Greater(t, below[2]-below[0], 2, "rows between the first three low ones are hidden")
+	do("select a low row", chromedp.Click(rowSel(below[1])), chromedp.KeyEvent("j"))
+	assert.Equal(t, itoa(below[2]), eval(`document.activeElement.dataset.row`), "j goes to the next row shown")
+	do("k", chromedp.KeyEvent("k"), chromedp.KeyEvent("k"))
+	assert.Equal(t, itoa(below[0]), eval(`document.activeElement.dataset.row`), "k goes to the row shown before")
+	setThreshold("0")
+	assert.Empty(t, shown(), "no row scores below 0")
+	setThreshold("0.8")
+	do("all rows", chromedp.Click(chromedp.ID("f-low")))
+	assert.Len(t, shown(), shadow.Len())
+
 	// Every edit is in the save file.
 	saved, err := review.Load(save)
 	require.NoError(t, err)
@@ -223,21 +302,52 @@ func TestBrowser(t *testing.T) {
 	assert.Equal(t, "1", eval(`document.getElementById('n-confirmed').textContent`))
 
 	base := strings.TrimSuffix(url[:strings.Index(url, "?")], "/")
-	for _, f := range []string{"tmx", "jsonl", "tsv"} {
+	for _, f := range []string{"tmx", "jsonl", "tsv", "xliff", "xlsx"} {
 		var want bytes.Buffer
-		require.NoError(t, review.Export(&want, shadow, f, "(devel)"))
-		// The page's download button, fetched by the page.
-		got := eval(`fetch(document.querySelector('a[data-format="` + f + `"]').href).then(r => r.text())`)
-		assert.Equal(t, want.String(), got, f)
+		require.NoError(t, review.Export(&want, shadow, f, "(devel)", corpus.CreationDate(exportDate)))
+		// The page's download button, fetched by the page, as base64 (xlsx
+		// is a zip file).
+		got := eval(`fetch(document.querySelector('a[data-format="` + f + `"]').href).then(r => r.arrayBuffer()).then(b => {
+			let s = ''; for (const c of new Uint8Array(b)) s += String.fromCharCode(c); return btoa(s); })`)
+		b, err := base64.StdEncoding.DecodeString(got)
+		require.NoError(t, err, f)
+		assert.Equal(t, want.Bytes(), b, f)
 		res, err := http.Get(base + "/export?format=" + f + "&token=second-token")
 		require.NoError(t, err)
 		res.Body.Close()
 		assert.Equal(t, http.StatusOK, res.StatusCode)
+		if f == "xliff" {
+			// The units of the XLIFF download: the two-sided links, in order.
+			r := corpus.NewXLIFFReader(bytes.NewReader(b), "review.xliff")
+			var units []corpus.Unit
+			for r.Next() {
+				units = append(units, r.Unit())
+			}
+			require.NoError(t, r.Err())
+			var want []string
+			for _, u := range shadow.Units() {
+				if u.EN != "" && u.ZH != "" {
+					want = append(want, u.EN+"\t"+u.ZH)
+				}
+			}
+			var gotUnits []string
+			for _, u := range units {
+				gotUnits = append(gotUnits, u.EN+"\t"+u.ZH)
+			}
+			assert.Equal(t, want, gotUnits, "the units of the XLIFF download")
+		}
+		if f == "xlsx" {
+			// A workbook: a zip holding a sheet with a row per unit.
+			z, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
+			require.NoError(t, err)
+			var names []string
+			for _, zf := range z.File {
+				names = append(names, zf.Name)
+			}
+			assert.Contains(t, names, "xl/worksheets/sheet1.xml")
+		}
 	}
 	assert.Contains(t, eval(`fetch('/export?format=jsonl&token=first-token').then(r => String(r.status))`), "403", "the old token is dead")
-	for _, f := range []string{"xliff", "xlsx"} {
-		assert.Equal(t, "true", eval(`String(document.querySelector('a[data-format="`+f+`"]') !== null)`), "a download link for %s", f)
-	}
 
 	if *screenshot != "" {
 		takeScreenshot(t, ctx, *screenshot)

@@ -20,10 +20,13 @@
 //	                                     document are keyed by its shard
 //	Flatten(units, one marker per shard)
 //	GroupByKey(shard)
-//	ParDo(writeShardFn)                  filter, then write one complete file per
-//	                                     shard: PREFIX-00000-of-00004.jsonl
+//	ParDo(writeShardFn) → counts         filter, then write one complete file per
+//	                                     shard: PREFIX-00000-of-00004.jsonl; emit
+//	                                     the shard's Counts once it is written
 //	ParDo(writeFailuresFn, Impulse,      every failure, path and reason, in
 //	      side input: failures)          PREFIX-failures.jsonl
+//	ParDo(writeCountsFn, Impulse,        the run's Counts in PREFIX-counts.json
+//	      side inputs: counts, failures)
 //
 // A document goes to the shard ShardOf(name, shards), the FNV-1a hash of
 // its name; a shard holds its documents in name order, each document's
@@ -37,10 +40,20 @@
 // A document that fails (unreadable, empty, binary, no unit at the level
 // asked for, a panic of the aligner) never stops the pipeline: it goes to
 // the failures side output, written as JSON lines {"doc", "files",
-// "error"}. The Beam metrics of namespace "zhenalign" count the
-// documents aligned ("documents"), the failures ("failures"), the units
-// aligned ("units") and by link type ("units_1-1", "units_0-1"...),
-// and the units written after filtering ("units_written").
+// "error"}. The run's Counts (documents aligned, failures, units aligned
+// and by link type, as zhenalign batch prints them, and the units written:
+// kept by the filters and not left out by the format) are counted from
+// the data the pipeline carries and written once every shard is, in
+// PREFIX-counts.json (CountsFile, ReadCounts): they are exact on every
+// runner. The Beam metrics of
+// namespace "zhenalign" count the same for the runner's UI, while the job
+// runs: the documents aligned ("documents"), the failures ("failures"),
+// the units aligned ("units") and by link type ("units_1-1",
+// "units_0-1"...), and the units written ("units_written"). Runners report
+// metrics as they can (attempted or committed, retried and split bundles),
+// so a metric may fall short of the count: Prism 2.77 keeps only one of the
+// values of bundles that report a counter for the first time at the same
+// moment, and it splits slow bundles, such as a shard's.
 //
 // # Filters
 //

@@ -25,8 +25,9 @@ import (
 // registration, at init.
 func init() {
 	register.DoFn4x1[context.Context, string, func(int, string), func(string), error](&alignFn{})
-	register.DoFn3x1[context.Context, int, func(*string) bool, error](&writeShardFn{})
+	register.DoFn4x1[context.Context, int, func(*string) bool, func(string), error](&writeShardFn{})
 	register.DoFn3x1[context.Context, []byte, func(*string) bool, error](&writeFailuresFn{})
+	register.DoFn4x1[context.Context, []byte, func(*string) bool, func(*string) bool, error](&writeCountsFn{})
 	register.Function1x2(shardMarker)
 	register.Emitter2[int, string]()
 	register.Emitter1[string]()
@@ -140,8 +141,9 @@ func (f *writeShardFn) Setup() error {
 }
 
 // ProcessElement writes shard i: the documents that docs yields (JSON
-// documents; "" is the marker of the shard).
-func (f *writeShardFn) ProcessElement(ctx context.Context, i int, docs func(*string) bool) error {
+// documents; "" is the marker of the shard). Once the file is committed,
+// it emits the Counts of the shard (JSON, Failures 0).
+func (f *writeShardFn) ProcessElement(ctx context.Context, i int, docs func(*string) bool, emit func(string)) error {
 	var all []document
 	var s string
 	for docs(&s) {
@@ -177,16 +179,20 @@ func (f *writeShardFn) ProcessElement(ctx context.Context, i int, docs func(*str
 	} else if w, err = f.out.NewWriter(files[0], f.level, false, f.Version); err != nil {
 		return err
 	}
-	written := 0
+	counts := Counts{Documents: len(all), Types: map[string]int{}}
 	for _, d := range all {
 		for _, u := range d.Units {
+			counts.Units++
+			counts.Types[u.Type()]++
 			if !filter.Keep(&u) {
 				continue
 			}
 			if err := w.Write(u); err != nil {
 				return fmt.Errorf("pipeline: %s: %s: %w", names[0], d.Name, err)
 			}
-			written++
+			if corpus.Writes(f.out.Format, u) {
+				counts.Written++ // not a unit the format leaves out
+			}
 		}
 	}
 	if err := w.Close(); err != nil {
@@ -197,7 +203,12 @@ func (f *writeShardFn) ProcessElement(ctx context.Context, i int, docs func(*str
 			return err
 		}
 	}
-	beam.NewCounter(Namespace, "units_written").Inc(ctx, int64(written))
+	beam.NewCounter(Namespace, "units_written").Inc(ctx, int64(counts.Written))
+	b, err := json.Marshal(counts)
+	if err != nil {
+		return err
+	}
+	emit(string(b))
 	return nil
 }
 
@@ -221,6 +232,34 @@ func (f *writeFailuresFn) ProcessElement(ctx context.Context, _ []byte, failures
 		b.WriteByte('\n')
 	}
 	return writeFile(ctx, FailuresFile(f.Output), b.Bytes())
+}
+
+// writeCountsFn writes the counts of the run (CountsFile): the sum of the
+// shards' Counts (a side input of JSON Counts) and the number of failures
+// (a side input of JSON Failures), once.
+type writeCountsFn struct {
+	Output string
+}
+
+// ProcessElement writes the counts file.
+func (f *writeCountsFn) ProcessElement(ctx context.Context, _ []byte, shards, failures func(*string) bool) error {
+	total := Counts{Types: map[string]int{}}
+	var s string
+	for shards(&s) {
+		var c Counts
+		if err := json.Unmarshal([]byte(s), &c); err != nil {
+			return fmt.Errorf("pipeline: counts %q: %w", s, err)
+		}
+		total.add(c)
+	}
+	for failures(&s) {
+		total.Failures++
+	}
+	b, err := json.Marshal(total)
+	if err != nil {
+		return err
+	}
+	return writeFile(ctx, CountsFile(f.Output), append(b, '\n'))
 }
 
 // fileSystems holds the Beam file systems opened by a DoFn, by scheme.

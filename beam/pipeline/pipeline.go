@@ -97,6 +97,54 @@ func ShardFiles(prefix string, i, n int, format string) []string {
 // FailuresFile returns the file listing the documents that failed.
 func FailuresFile(prefix string) string { return prefix + "-failures.jsonl" }
 
+// CountsFile returns the file of the run's Counts, written once every shard
+// is.
+func CountsFile(prefix string) string { return prefix + "-counts.json" }
+
+// Counts are the counts of a run, as the file CountsFile holds them (one
+// JSON object): the documents aligned, the documents that failed, the units
+// aligned, by link type ("1-1": 95), and the units written in the shards:
+// those the filters keep and the format writes (corpus.Writes: TMX, XLIFF,
+// Moses and hf leave out a unit with an empty side).
+// They are counted from the data the pipeline carries, and so are exact
+// on every runner, where Beam's metrics of the same names may not be:
+// runners report metrics of retried bundles, or of bundles they split,
+// as they can (Prism 2.77 loses those of bundles that finish at the same
+// moment, a counter's first time).
+type Counts struct {
+	Documents int            `json:"documents"`
+	Failures  int            `json:"failures"`
+	Units     int            `json:"units"`
+	Types     map[string]int `json:"types"`
+	Written   int            `json:"written"`
+}
+
+func (c *Counts) add(o Counts) {
+	c.Documents += o.Documents
+	c.Failures += o.Failures
+	c.Units += o.Units
+	c.Written += o.Written
+	for t, n := range o.Types {
+		c.Types[t] += n
+	}
+}
+
+// ReadCounts reads the Counts of the run whose output prefix is prefix,
+// once it has finished (through Beam's file systems).
+func ReadCounts(ctx context.Context, prefix string) (Counts, error) {
+	var c Counts
+	fs := fileSystems{}
+	defer fs.close()
+	b, err := fs.read(ctx, CountsFile(prefix))
+	if err != nil {
+		return c, fmt.Errorf("pipeline: %s: %w", CountsFile(prefix), err)
+	}
+	if err := json.Unmarshal(b, &c); err != nil {
+		return c, fmt.Errorf("pipeline: %s: %w", CountsFile(prefix), err)
+	}
+	return c, nil
+}
+
 // JobsFile returns the file listing the documents of a run.
 func JobsFile(prefix string) string { return prefix + "-jobs.jsonl" }
 
@@ -148,8 +196,9 @@ func Build(s beam.Scope, jobsFile string, cfg Config) error {
 	}
 	markers := beam.ParDo(s, shardMarker, beam.CreateList(s, shards))
 	groups := beam.GroupByKey(s, beam.Flatten(s, docs, markers))
-	beam.ParDo0(s, &writeShardFn{Flags: cfg.Flags, Output: cfg.Output, Shards: n, Version: cfg.Version}, groups)
+	counts := beam.ParDo(s, &writeShardFn{Flags: cfg.Flags, Output: cfg.Output, Shards: n, Version: cfg.Version}, groups)
 	beam.ParDo0(s, &writeFailuresFn{Output: cfg.Output}, beam.Impulse(s), beam.SideInput{Input: failures})
+	beam.ParDo0(s, &writeCountsFn{Output: cfg.Output}, beam.Impulse(s), beam.SideInput{Input: counts}, beam.SideInput{Input: failures})
 	return nil
 }
 

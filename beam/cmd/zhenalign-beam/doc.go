@@ -12,8 +12,9 @@
 // manifest listing one document a line (PATH, or EN_PATH<TAB>ZH_PATH, and
 // an optional NAME column). It writes PREFIX-00000-of-00004.jsonl...,
 // each shard a complete file of its format (moses: .en and .zh),
-// PREFIX-failures.jsonl (the documents that failed, with the reason) and
-// PREFIX-jobs.jsonl (the documents planned). The flags of zhenalign batch
+// PREFIX-failures.jsonl (the documents that failed, with the reason),
+// PREFIX-counts.json (the counts the summary prints) and PREFIX-jobs.jsonl
+// (the documents planned). The flags of zhenalign batch
 // that choose how documents are read, aligned, filtered and written
 // (--level, --presplit, --glossary, --dict, --types, --min-score,
 // --zh-script, --dedup...) mean the same here; --dedup deduplicates

@@ -29,10 +29,11 @@ const usage = `usage: zhenalign-beam --input DIR|GLOB|MANIFEST --output PREFIX [
 Aligns every document of the input on an Apache Beam runner (--runner:
 prism, the default, on this machine; flink, spark, dataflow on a cluster)
 and writes PREFIX-00000-of-00004.jsonl... (--shards files, each complete),
-PREFIX-failures.jsonl (the documents that failed) and PREFIX-jobs.jsonl
-(the documents planned). The input is a folder, a glob (quoted:
-'gs://bucket/crawl/*'), or a manifest: one document a line, PATH (mixed)
-or EN_PATH<TAB>ZH_PATH (a pair), with an optional third column NAME.
+PREFIX-failures.jsonl (the documents that failed), PREFIX-counts.json
+(the counts of the summary) and PREFIX-jobs.jsonl (the documents
+planned). The input is a folder, a glob (quoted: 'gs://bucket/crawl/*'),
+or a manifest: one document a line, PATH (mixed) or EN_PATH<TAB>ZH_PATH
+(a pair), with an optional third column NAME.
 The flags of zhenalign batch mean the same here; --dedup deduplicates
 within each shard. The exit status is 1 if a document failed.
 
@@ -144,41 +145,36 @@ func launch(ctx context.Context, stderr io.Writer, fs *flag.FlagSet, st *pipelin
 	if res == nil {
 		return nil // a runner without results (dot)
 	}
-	c := map[string]int64{}
-	var types []string
-	for _, r := range res.Metrics().AllMetrics().Counters() {
-		if r.Namespace() != pipeline.Namespace {
-			continue
-		}
-		if _, ok := c[r.Name()]; !ok && strings.HasPrefix(r.Name(), "units_") && r.Name() != "units_written" {
-			types = append(types, r.Name())
-		}
-		c[r.Name()] += r.Result()
+	// The summary reads the counts the pipeline wrote, not the runner's
+	// metrics: those may miss a bundle (see pipeline.Counts).
+	c, err := pipeline.ReadCounts(ctx, prefix)
+	if err != nil {
+		return err
+	}
+	types := make([]string, 0, len(c.Types))
+	for t := range c.Types {
+		types = append(types, t)
 	}
 	slices.SortFunc(types, func(a, b string) int {
-		if c[a] != c[b] {
-			return int(c[b] - c[a])
+		if c.Types[a] != c.Types[b] {
+			return c.Types[b] - c.Types[a]
 		}
 		return strings.Compare(a, b)
 	})
-	if len(c) == 0 {
-		fmt.Fprintf(stderr, "the runner reported no metrics: see %s for the documents that failed\n", pipeline.FailuresFile(prefix))
-		return nil
-	}
 	byType := ""
 	for k, t := range types {
 		if k > 0 {
 			byType += ", "
 		}
-		byType += fmt.Sprintf("%s %d", strings.TrimPrefix(t, "units_"), c[t])
+		byType += fmt.Sprintf("%s %d", t, c.Types[t])
 	}
 	if byType != "" {
 		byType = " (" + byType + ")"
 	}
 	fmt.Fprintf(stderr, "aligned %d %s, %d failed; %d %s%s, %d written\n",
-		c["documents"], plural(c["documents"], "document"), c["failures"], c["units"], plural(c["units"], "unit"), byType, c["units_written"])
-	if c["failures"] > 0 {
-		return fmt.Errorf("%d of %d %w: see %s", c["failures"], len(plan.Jobs), errFailed, pipeline.FailuresFile(prefix))
+		c.Documents, plural(c.Documents, "document"), c.Failures, c.Units, plural(c.Units, "unit"), byType, c.Written)
+	if c.Failures > 0 {
+		return fmt.Errorf("%d of %d %w: see %s", c.Failures, len(plan.Jobs), errFailed, pipeline.FailuresFile(prefix))
 	}
 	return nil
 }
