@@ -366,6 +366,9 @@ func (l *lattice) forward(progress func(int)) {
 					bs = row[x]
 					x++
 				} else {
+					if pi := i - t.a; t.a > 0 && (pi < 0 || int32(j) < l.aliveLo[pi] || int32(j) > l.aliveHi[pi]) {
+						continue // no alive cell to start from
+					}
 					p := l.at(i-t.a, j-t.b)
 					if p < 0 || math.IsInf(l.alpha[p], -1) || !l.alive(p, i-t.a) {
 						continue
@@ -401,20 +404,25 @@ func (l *lattice) scoreRow(i int, row []float64) []float64 {
 	bc := &l.cache
 	bc.rowOff[i] = bc.n
 	l.buildPairs(i-1, i)
+	// The beads of type k ending in row i start in row i-t.a, at its
+	// alive cells: only columns within that row's alive span, shifted by
+	// t.b, are tried.
+	for k, t := range l.s.types {
+		pi := i - t.a
+		if t.a == 0 || t.b == 0 || pi < 0 || l.aliveLo[pi] > l.aliveHi[pi] {
+			continue
+		}
+		for j := max(lo, int(l.aliveLo[pi])+t.b); j <= min(hi, int(l.aliveHi[pi])+t.b); j++ {
+			if p := l.at(pi, j-t.b); p >= 0 && !math.IsInf(l.alpha[p], -1) && l.alive(p, pi) {
+				bc.mask[l.at(i, j)] |= 1 << k
+			}
+		}
+	}
 	n := 0
 	for j := lo; j <= hi; j++ {
 		c := l.at(i, j)
-		var mask uint64
-		for k, t := range l.s.types {
-			if t.a == 0 || t.b == 0 {
-				continue
-			}
-			if p := l.at(i-t.a, j-t.b); p >= 0 && !math.IsInf(l.alpha[p], -1) && l.alive(p, i-t.a) {
-				mask |= 1 << k
-			}
-		}
-		bc.mask[c], bc.off[c] = mask, uint32(n)
-		n += bits.OnesCount64(mask)
+		bc.off[c] = uint32(n)
+		n += bits.OnesCount64(bc.mask[c])
 	}
 	row = slices.Grow(row, n)[:n]
 	score := func(s *scorer, j0, j1 int) {
