@@ -403,7 +403,11 @@ func (al *Aligner) searchBand(md *model, rg region, bd band) []bead {
 			}
 		}
 	}
-	beads, _ := s.search(rg, bd, al.p.temp, al.p.minPost, al.p.parallelOdds, al.opts.workerCount(), progress)
+	minPar := al.opts.minParallel
+	if minPar == 0 {
+		minPar = minParallelBeads
+	}
+	beads, _ := s.search(rg, bd, al.p.temp, al.p.minPost, al.p.parallelOdds, al.opts.workerCount(), minPar, progress)
 	return beads
 }
 

@@ -25,6 +25,9 @@ type options struct {
 	dict         *Dictionary
 	input        []input.Option
 	workers      int
+	// minParallel is the fewest beads of a search row scored by several
+	// workers (0: minParallelBeads); tests lower it.
+	minParallel int
 }
 
 func defaultOptions() options {
