@@ -105,12 +105,17 @@ type Server struct {
 	doc   *Doc
 	ver   int // edits applied since the Server started
 	token []byte
+	// unlock releases the lock of the save file (see NewServer).
+	unlock func()
 }
 
 // NewServer returns a Server of d. With WithSave, it saves d at once, so
 // that the save file exists before the first edit and a file that cannot
 // be written is reported now, after removing the temporary files that
-// saves interrupted by a crash left beside it.
+// saves interrupted by a crash left beside it. It also locks the save file
+// until Serve returns (or Close): a second Server of the same file, in this
+// process or another, gets an error wrapping ErrSaveInUse (on systems with
+// flock; the lock is the file NAME.lock, left beside it).
 func NewServer(d *Doc, opts ...Option) (*Server, error) {
 	if d == nil {
 		return nil, errors.New("review: nil Doc")
@@ -124,15 +129,26 @@ func NewServer(d *Doc, opts ...Option) (*Server, error) {
 	if o.token == "" {
 		o.token = rand.Text()
 	}
-	s := &Server{opts: o, doc: d, token: []byte(o.token)}
+	s := &Server{opts: o, doc: d, token: []byte(o.token), unlock: func() {}}
 	if o.save != "" {
-		removeTemps(o.save)
-		if err := Save(o.save, d); err != nil {
+		unlock, err := lockSave(o.save)
+		if err != nil {
 			return nil, err
 		}
+		removeTemps(o.save)
+		if err := Save(o.save, d); err != nil {
+			unlock()
+			return nil, err
+		}
+		var once sync.Once
+		s.unlock = func() { once.Do(unlock) }
 	}
 	return s, nil
 }
+
+// Close releases the lock of the save file, for a Server that Serve never
+// ran; Serve releases it when it returns.
+func (s *Server) Close() { s.unlock() }
 
 // Token returns the session token.
 func (s *Server) Token() string { return s.opts.token }
@@ -148,9 +164,10 @@ func (s *Server) URL(addr net.Addr) string {
 }
 
 // Serve serves the page on l until ctx is done, then shuts down, letting
-// requests in progress finish (at most 5 seconds). It returns nil after a
-// shutdown asked for by ctx.
+// requests in progress finish (at most 5 seconds), and releases the lock
+// of the save file. It returns nil after a shutdown asked for by ctx.
 func (s *Server) Serve(ctx context.Context, l net.Listener) error {
+	defer s.unlock()
 	hs := &http.Server{
 		Handler:           s,
 		ReadHeaderTimeout: 10 * time.Second,

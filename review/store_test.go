@@ -2,9 +2,13 @@ package review_test
 
 import (
 	"bytes"
+	"context"
+	"fmt"
+	"net"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"sync"
 	"syscall"
@@ -247,12 +251,62 @@ func TestCrashMidSave(t *testing.T) {
 		require.NoError(t, got.Check())
 		assert.True(t, got.Len() == d.Len() || got.Len() == d.Len()-1, "a whole state: %d links", got.Len())
 	}
-	// A server started on the file removes what the crashes left.
-	_, err := review.NewServer(d, review.WithSave(name))
+	// A server started on the file removes what the crashes left (the
+	// lock file stays).
+	srv, err := review.NewServer(d, review.WithSave(name))
 	require.NoError(t, err)
+	defer srv.Close()
 	entries, err := os.ReadDir(dir)
 	require.NoError(t, err)
-	assert.Len(t, entries, 1)
+	var names []string
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	assert.ElementsMatch(t, []string{"state.jsonl", "state.jsonl.lock"}, names)
+}
+
+// TestSaveLock checks that two servers cannot save to one file at once,
+// and that the lock goes with the first server.
+func TestSaveLock(t *testing.T) {
+	if runtime.GOOS == "windows" || runtime.GOOS == "plan9" || runtime.GOOS == "js" || runtime.GOOS == "wasip1" {
+		t.Skip("no flock here: the save file is not locked")
+	}
+	d, _ := seedDoc(t)
+	name := filepath.Join(t.TempDir(), "state.jsonl")
+	first, err := review.NewServer(d, review.WithSave(name))
+	require.NoError(t, err)
+	_, err = review.NewServer(d, review.WithSave(name))
+	require.ErrorIs(t, err, review.ErrSaveInUse)
+	assert.Contains(t, err.Error(), name)
+
+	// Another process is refused too.
+	cmd := exec.Command(os.Args[0], "-test.run=^TestSaveLockChild$")
+	cmd.Env = append(os.Environ(), "REVIEW_LOCK_CHILD="+name)
+	out, err := cmd.CombinedOutput()
+	require.NoError(t, err, "%s", out)
+	assert.Contains(t, string(out), "in use")
+
+	// Serve releases the lock when it returns.
+	ctx, cancel := context.WithCancel(context.Background())
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	require.NoError(t, err)
+	cancel()
+	require.NoError(t, first.Serve(ctx, l))
+	second, err := review.NewServer(d, review.WithSave(name))
+	require.NoError(t, err)
+	second.Close()
+}
+
+// TestSaveLockChild is the other process of TestSaveLock.
+func TestSaveLockChild(t *testing.T) {
+	name := os.Getenv("REVIEW_LOCK_CHILD")
+	if name == "" {
+		t.Skip("run by TestSaveLock")
+	}
+	d, _ := seedDoc(t)
+	_, err := review.NewServer(d, review.WithSave(name))
+	require.ErrorIs(t, err, review.ErrSaveInUse)
+	fmt.Println(err)
 }
 
 // crashChild saves the Doc of seed 001, merged or not, over and over,
