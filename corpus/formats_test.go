@@ -16,6 +16,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/zhenalign/zhenalign/corpus"
+	"github.com/zhenalign/zhenalign/input"
 	"github.com/zhenalign/zhenalign/internal/consumer"
 	"github.com/zhenalign/zhenalign/segment"
 )
@@ -476,6 +477,7 @@ func TestTMXDTD(t *testing.T) {
 		"tricky":        {tmxTricky, []corpus.WriterOption{corpus.WithHash(corpus.NearDup), corpus.TMXCreationID("tester")}},
 		"chinese-first": {tmxTricky, []corpus.WriterOption{corpus.SourceLang(segment.Chinese), corpus.ChineseLangPerUnit(), corpus.TMXSegType(corpus.Paragraphs)}},
 		"empty":         {nil, nil},
+		"subtitles":     {subtitleUnits(t), nil},
 	} {
 		p := filepath.Join(dir, name+".tmx")
 		require.NoError(t, os.WriteFile(p, writeTMX(t, tc.units, tc.opts...), 0o644))
@@ -544,5 +546,59 @@ func TestXLIFFTranslateToolkit(t *testing.T) {
 				assert.True(t, strings.HasSuffix(g.ID, "["+idList(w.ENIDs)+"]:["+idList(w.ZHIDs)+"]"), g.ID)
 			}
 		}
+	}
+}
+
+// TestSubtitleTimesRoundTrip checks that the subtitle times of units come
+// back from TMX and XLIFF as they went in, and that a bad time is an error
+// naming the file and line.
+func TestSubtitleTimesRoundTrip(t *testing.T) {
+	units := subtitleUnits(t)
+	for _, f := range []struct {
+		name  string
+		write func([]corpus.Unit) []byte
+		read  func([]byte) ([]corpus.Unit, error)
+	}{
+		{"tmx", func(us []corpus.Unit) []byte { return writeTMX(t, us) },
+			func(b []byte) ([]corpus.Unit, error) {
+				return readAll(corpus.NewTMXReader(bytes.NewReader(b), "a.tmx"))
+			}},
+		{"xliff", func(us []corpus.Unit) []byte { return writeXLIFF(t, us) },
+			func(b []byte) ([]corpus.Unit, error) {
+				return readAll(corpus.NewXLIFFReader(bytes.NewReader(b), "a.xlf"))
+			}},
+	} {
+		t.Run(f.name, func(t *testing.T) {
+			out := f.write(units)
+			got, err := f.read(out)
+			require.NoError(t, err)
+			require.Len(t, got, len(units))
+			for i, u := range units {
+				assert.Equal(t, u.ENTime, got[i].ENTime, "unit %d", i)
+				assert.Equal(t, u.ZHTime, got[i].ZHTime, "unit %d", i)
+			}
+			assert.Equal(t, string(out), string(f.write(got)), "write → read → write gives the same bytes")
+			bad := bytes.Replace(out, []byte("00:00:03.500"), []byte("half past three"), 1)
+			_, err = f.read(bad)
+			var pe *corpus.ParseError
+			require.ErrorAs(t, err, &pe)
+			assert.Positive(t, pe.Line)
+		})
+	}
+}
+
+// subtitleUnits returns units with subtitle times (and one without).
+func subtitleUnits(t *testing.T) []corpus.Unit {
+	cue := func(s string) *input.Cue {
+		c, err := input.ParseCue(s)
+		require.NoError(t, err)
+		return &c
+	}
+	return []corpus.Unit{
+		{EN: "Chongqing, 1943.", ZH: "重庆，1943年。", ENIDs: []int{0}, ZHIDs: []int{0}, Score: 0.99, Doc: "film.srt",
+			ENTime: cue("00:00:01.000 --> 00:00:03.200"), ZHTime: cue("00:00:01.000 --> 00:00:03.200")},
+		{EN: "Where are you going? To the river.", ZH: "你要去哪儿？", ENIDs: []int{1, 2}, ZHIDs: []int{1}, Score: 0.85, Doc: "film.srt",
+			ENTime: cue("00:00:03.500 --> 00:00:09.000"), ZHTime: cue("00:00:03.500 --> 00:00:06.000")},
+		{EN: "No times.", ZH: "没有时间。", ENIDs: []int{3}, ZHIDs: []int{2}, Score: 0.9, Doc: "film.srt"},
 	}
 }

@@ -21,6 +21,9 @@ const (
 	tmxPropENIDs = "x-EnglishIds"
 	tmxPropZHIDs = "x-ChineseIds"
 	tmxPropHash  = "x-Hash"
+	// The subtitle times of each side, as input.Cue.String writes them.
+	tmxPropENTime = "x-EnglishTime"
+	tmxPropZHTime = "x-ChineseTime"
 )
 
 // TMXWriter writes units as a TMX 1.4b document (the LISA/GALA Translation
@@ -31,8 +34,10 @@ const (
 // x-AlignScore (the score, 4 decimals), x-AlignType (the link type,
 // [Unit.Type]), x-EnglishIds and x-ChineseIds (the sentence ids,
 // comma-separated; these three are left out when the unit has no ids, as
-// in a TMX from another tool), x-Document (its [Unit.Doc], when not "")
-// and x-Hash (with [WithHash]), then a <tuv> per language, the source
+// in a TMX from another tool), x-Document (its [Unit.Doc], when not ""),
+// x-EnglishTime and x-ChineseTime (the subtitle times of each side,
+// "00:00:03.500 --> 00:00:06.000", when the unit has them) and x-Hash
+// (with [WithHash]), then a <tuv> per language, the source
 // language first. The header carries creationdate (YYYYMMDDThhmmssZ, UTC;
 // see [CreationDate]) and, when set, creationid ([TMXCreationID]). The
 // output is valid against the TMX 1.4b DTD.
@@ -132,6 +137,12 @@ func (w *TMXWriter) writeTU(u Unit) {
 	}
 	if u.Doc != "" {
 		w.prop(tmxPropDoc, append(w.buf[:0], u.Doc...))
+	}
+	if u.ENTime != nil {
+		w.prop(tmxPropENTime, append(w.buf[:0], u.ENTime.String()...))
+	}
+	if u.ZHTime != nil {
+		w.prop(tmxPropZHTime, append(w.buf[:0], u.ZHTime.String()...))
 	}
 	if o.hash {
 		w.prop(tmxPropHash, append(w.buf[:0], HashString(hashOf(u, o.hashMode))...))

@@ -5,13 +5,15 @@ import (
 	"encoding/xml"
 	"errors"
 	"fmt"
-	"golang.org/x/text/encoding/charmap"
 	"io"
 	"strconv"
 	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
 
+	"golang.org/x/text/encoding/charmap"
+
+	"github.com/zhenalign/zhenalign/input"
 	"github.com/zhenalign/zhenalign/segment"
 )
 
@@ -214,6 +216,16 @@ func (r *TMXReader) readTU() (Unit, error) {
 					u.Score = s
 				case tmxPropDoc:
 					u.Doc = text.String()
+				case tmxPropENTime, tmxPropZHTime:
+					c, err := input.ParseCue(strings.TrimSpace(text.String()))
+					if err != nil {
+						return Unit{}, &ParseError{File: r.name, Line: line, Err: fmt.Errorf("%s: %w", typ, err)}
+					}
+					if typ == tmxPropENTime {
+						u.ENTime = &c
+					} else {
+						u.ZHTime = &c
+					}
 				case tmxPropENIDs, tmxPropZHIDs:
 					ids, err := parseIDs(text.String())
 					if err != nil {

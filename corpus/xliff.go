@@ -29,7 +29,9 @@ const (
 // type and the sentence ids for the reviewer, and attributes in the
 // namespace https://github.com/zhenalign/zhenalign/xliff
 // (zhenalign:score, zhenalign:type, zhenalign:en-ids, zhenalign:zh-ids,
-// and zhenalign:hash with [WithHash]) give them to programs, such as
+// zhenalign:en-time and zhenalign:zh-time for the subtitle times of a unit
+// that has them, and zhenalign:hash with [WithHash]) give them to
+// programs, such as
 // [XLIFFReader]. A trans-unit's id is its sentence ids in ladder notation
 // ("[5,6]:[6]"), unique in its <file> (see [TMXWriter] for the cases that
 // get a position instead); xml:space="preserve" keeps the newlines of
@@ -156,6 +158,14 @@ func (w *XLIFFWriter) writeUnit(u Unit) {
 		w.str(string(appendIDs(nil, u.ENIDs)))
 		w.str(`" zhenalign:zh-ids="`)
 		w.str(string(appendIDs(nil, u.ZHIDs)))
+	}
+	if u.ENTime != nil {
+		w.str(`" zhenalign:en-time="`)
+		w.attr(u.ENTime.String())
+	}
+	if u.ZHTime != nil {
+		w.str(`" zhenalign:zh-time="`)
+		w.attr(u.ZHTime.String())
 	}
 	if o.hash {
 		w.str(`" zhenalign:hash="`)

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/zhenalign/zhenalign/input"
 	"github.com/zhenalign/zhenalign/segment"
 )
 
@@ -22,9 +23,10 @@ var ErrNotXLIFF = errors.New("corpus: not an XLIFF document")
 // (a Chinese source language makes the source Chinese); the text of the
 // inline elements g and mrk is kept and the native code of bpt, ept, ph
 // and it left out, as in TMX. [Unit.Doc] is the file's original attribute,
-// and the zhenalign:score, zhenalign:en-ids and zhenalign:zh-ids
-// attributes XLIFFWriter writes give the score (1 when absent) and the
-// ids (nil when absent). A unit without a target (not translated yet)
+// and the zhenalign:score, zhenalign:en-ids, zhenalign:zh-ids,
+// zhenalign:en-time and zhenalign:zh-time attributes XLIFFWriter writes
+// give the score (1 when absent), the ids (nil when absent) and the
+// subtitle times. A unit without a target (not translated yet)
 // has an empty Chinese (or English) side. [Unit.Script] comes from the
 // Chinese language tag, as in TMXReader. Encodings, and the errors, are
 // those of TMXReader, with ErrNotXLIFF for another root element.
@@ -134,6 +136,16 @@ func (r *XLIFFReader) readUnit(start xml.StartElement) (Unit, error) {
 				u.ENIDs = ids
 			} else {
 				u.ZHIDs = ids
+			}
+		case "en-time", "zh-time":
+			c, err := input.ParseCue(strings.TrimSpace(a.Value))
+			if err != nil {
+				return Unit{}, &ParseError{File: r.name, Line: line, Err: fmt.Errorf("zhenalign:%s: %w", a.Name.Local, err)}
+			}
+			if a.Name.Local == "en-time" {
+				u.ENTime = &c
+			} else {
+				u.ZHTime = &c
 			}
 		}
 	}
