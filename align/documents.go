@@ -448,23 +448,14 @@ func mergeParagraphs(us []rawUnit, ps []segment.Paragraph) []rawUnit {
 	return out
 }
 
-// mergeRange joins consecutive raw units into one.
+// mergeRange joins consecutive raw units into one. The result refers to
+// us for its items and names (see rawUnit.parts) rather than copying them:
+// on a long document the copies cost as much memory as the sentences'.
 func mergeRange(us []rawUnit) rawUnit {
-	b := rawUnit{block: -1}
-	ni, nn := 0, 0
-	for _, u := range us {
-		ni += len(u.items)
-		nn += len(u.names)
-	}
-	b.items = make([]rawItem, 0, ni)
-	if nn > 0 {
-		b.names = make([]string, 0, nn)
-	}
+	b := rawUnit{block: -1, parts: us}
 	for _, u := range us {
 		b.ends = u.ends
 		b.chars += u.chars
-		b.items = append(b.items, u.items...)
-		b.names = append(b.names, u.names...)
 	}
 	return b
 }

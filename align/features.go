@@ -62,6 +62,28 @@ type rawUnit struct {
 	// words holds the Chinese words or English stems of a sentence, for
 	// learning word pairs.
 	words []string
+	// parts, when set, holds the units that this one joins (the sentences
+	// of a paragraph, the units of a block of the coarse pass): their
+	// items and names, in order, are this unit's, and items and names are
+	// empty. See leaves.
+	parts []rawUnit
+}
+
+// leaves yields the units that hold the items and names of u, in order: u
+// itself, or the leaves of each unit it joins.
+func (u *rawUnit) leaves(yield func(*rawUnit) bool) { u.walk(yield) }
+
+// walk is leaves, reporting whether yield asked for more.
+func (u *rawUnit) walk(yield func(*rawUnit) bool) bool {
+	if u.parts == nil {
+		return yield(u)
+	}
+	for i := range u.parts {
+		if !u.parts[i].walk(yield) {
+			return false
+		}
+	}
+	return true
 }
 
 // maxNameChars is the longest Han n-gram tried as a name (艾力更, 依明巴海).

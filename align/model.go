@@ -118,22 +118,26 @@ type modelBuilder struct {
 func (b *modelBuilder) collectKeys(zh, en []rawUnit) {
 	b.have = [2]map[string]bool{{}, {}}
 	for side, raws := range [2][]rawUnit{sideZH: zh, sideEN: en} {
-		for _, u := range raws {
-			for _, it := range u.items {
-				if b.m.kindOff(it.kind) {
-					continue
-				}
-				for _, k := range it.keys {
-					b.have[side][k] = true
+		for i := range raws {
+			for l := range raws[i].leaves {
+				for _, it := range l.items {
+					if b.m.kindOff(it.kind) {
+						continue
+					}
+					for _, k := range it.keys {
+						b.have[side][k] = true
+					}
 				}
 			}
 		}
 	}
 	if !b.m.opts.noNames {
-		for _, u := range zh {
-			for _, k := range u.names {
-				if b.have[sideEN][k] {
-					b.have[sideZH][k] = true
+		for i := range zh {
+			for l := range zh[i].leaves {
+				for _, k := range l.names {
+					if b.have[sideEN][k] {
+						b.have[sideZH][k] = true
+					}
 				}
 			}
 		}
@@ -147,18 +151,22 @@ func (b *modelBuilder) units(side int, raws []rawUnit) []unit {
 	for i, ru := range raws {
 		u := unit{chars: ru.chars, block: ru.block, solo: ru.solo, ends: ru.ends, cuts: ru.cuts, speech: ru.speech}
 		b.sets = nil
-		for _, it := range ru.items {
-			if !b.m.kindOff(it.kind) {
-				b.add(&u, side, it.keys, it.kind, it.pen, it.known)
+		for l := range ru.leaves {
+			for _, it := range l.items {
+				if !b.m.kindOff(it.kind) {
+					b.add(&u, side, it.keys, it.kind, it.pen, it.known)
+				}
 			}
 		}
 		if side == sideZH && !b.m.opts.noNames {
 			// Name n-grams match English names but carry no weight of
 			// their own (see weigh).
 			var keys []string
-			for _, key := range ru.names {
-				if other[key] {
-					keys = append(keys, key)
+			for l := range ru.leaves {
+				for _, key := range l.names {
+					if other[key] {
+						keys = append(keys, key)
+					}
 				}
 			}
 			slices.Sort(keys)
