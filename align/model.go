@@ -103,7 +103,11 @@ type modelBuilder struct {
 	// have holds the keys of each side, to keep only the items that can
 	// match something.
 	have [2]map[string]bool
-	ar   arena
+	ar   arena[uint32]
+	// items is where the items of the unit being built are gathered
+	// before they are copied to itemAr.
+	items  []item
+	itemAr arena[item]
 	// scratch holds the ids of the item being added; seen the ids
 	// counted in the unit being built.
 	scratch []uint32
@@ -149,7 +153,7 @@ func (b *modelBuilder) units(side int, raws []rawUnit) []unit {
 	other := b.have[1-side]
 	units := make([]unit, len(raws))
 	for i, ru := range raws {
-		u := unit{chars: ru.chars, block: ru.block, solo: ru.solo, ends: ru.ends, cuts: ru.cuts, speech: ru.speech}
+		u := unit{chars: ru.chars, block: ru.block, solo: ru.solo, ends: ru.ends, cuts: ru.cuts, speech: ru.speech, items: b.items[:0]}
 		b.sets = nil
 		for l := range ru.leaves {
 			for _, it := range l.items {
@@ -174,6 +178,12 @@ func (b *modelBuilder) units(side int, raws []rawUnit) []unit {
 			for _, key := range keys {
 				b.add(&u, side, []string{key}, kindName, 0, false)
 			}
+		}
+		b.items = u.items
+		if len(u.items) == 0 {
+			u.items = nil
+		} else {
+			u.items = b.itemAr.copy(u.items)
 		}
 		// Count document frequencies, once per unit and id.
 		clear(b.seen)
