@@ -192,8 +192,10 @@ func (l *lattice) buildPairs(a, b int) {
 // the forward pass: the beads the search uses, each scored once.
 type beadCache struct {
 	// mask holds, for each cell, which link types (bit k for type k)
-	// have a score stored.
-	mask []uint64
+	// have a score stored. Every pass searches fewer than 32 types (29
+	// for sentences; TestLinkTypesFitMask checks it), and a cell of a
+	// long document's band costs 4 bytes less than with 64 bits.
+	mask []uint32
 	// rowOff is the index in vals of each row's first score (-1 for a
 	// row not kept, see maxCache), off that of each cell's first score
 	// from its row's.
@@ -243,7 +245,7 @@ func (bc *beadCache) find(i, c, k int) int {
 	if m&(1<<k) == 0 || bc.rowOff[i] < 0 {
 		return -1
 	}
-	return bc.rowOff[i] + int(bc.off[c]) + bits.OnesCount64(m&(1<<k-1))
+	return bc.rowOff[i] + int(bc.off[c]) + bits.OnesCount32(m&(1<<k-1))
 }
 
 // at returns the index of cell (i, j), or -1 outside the band.
@@ -339,7 +341,7 @@ func (l *lattice) forward(progress func(int)) {
 		l.alpha[i] = math.Inf(-1)
 	}
 	cells := len(l.alpha)
-	l.cache = beadCache{mask: make([]uint64, cells), off: make([]uint32, cells), rowOff: make([]int, l.n+2)}
+	l.cache = beadCache{mask: make([]uint32, cells), off: make([]uint32, cells), rowOff: make([]int, l.n+2)}
 	l.rowMax = make([]float64, l.n+1)
 	l.aliveLo, l.aliveHi = make([]int32, l.n+1), make([]int32, l.n+1)
 	l.s.pairs.reset()
@@ -424,7 +426,7 @@ func (l *lattice) scoreRow(i int, row []float64) []float64 {
 	for j := lo; j <= hi; j++ {
 		c := l.at(i, j)
 		bc.off[c] = uint32(n)
-		n += bits.OnesCount64(bc.mask[c])
+		n += bits.OnesCount32(bc.mask[c])
 	}
 	row = slices.Grow(row, n)[:n]
 	score := func(s *scorer, j0, j1 int) {
