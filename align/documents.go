@@ -273,10 +273,13 @@ func (al *Aligner) features(zh, en []segment.Sentence) (rz, re []rawUnit, lx *le
 // the sentence model takes the length ratio of the paragraphs aligned.
 // The searches do not change the model.
 func (al *Aligner) paragraphPass(rz, re []rawUnit, zs, es Side, paras bool, lay *layout) (md *model, pbeads []bead) {
-	md = newModel(rz, re, al.p, &al.opts)
-	md.setClauses()
+	sentences := func() *model {
+		md := newModel(rz, re, al.p, &al.opts)
+		md.setClauses()
+		return md
+	}
 	if !paras {
-		return md, nil
+		return sentences(), nil
 	}
 	// Paragraph pass: each paragraph is one unit.
 	pz := mergeParagraphs(rz, zs.Paragraphs)
@@ -304,14 +307,20 @@ func (al *Aligner) paragraphPass(rz, re []rawUnit, zs, es Side, paras bool, lay 
 	para := *al
 	para.p.minPost = al.p.minPostPara
 	pbeads = para.alignRegion(pm, pz, pe, prg, ptypes)
-	if r, ok := pm.beadRatio(pbeads, prg); ok {
+	r, ok := pm.beadRatio(pbeads, prg)
+	if ok {
 		pm.setRatio(r)
-		md.setRatio(r)
 	}
 	// How many paragraphs are left untranslated varies much between
 	// documents: re-estimate the link priors from the first pass.
 	ptypes = reestimate(ptypes, pbeads, al.p.priorWeight)
 	pbeads = para.alignRegion(pm, pz, pe, prg, ptypes)
+	// The sentence model is built once the paragraph model and searches
+	// are done with, so that the two are never in memory together.
+	md = sentences()
+	if ok {
+		md.setRatio(r)
+	}
 	return md, pbeads
 }
 
@@ -448,23 +457,14 @@ func mergeParagraphs(us []rawUnit, ps []segment.Paragraph) []rawUnit {
 	return out
 }
 
-// mergeRange joins consecutive raw units into one.
+// mergeRange joins consecutive raw units into one. The result refers to
+// us for its items and names (see rawUnit.parts) rather than copying them:
+// on a long document the copies cost as much memory as the sentences'.
 func mergeRange(us []rawUnit) rawUnit {
-	b := rawUnit{block: -1}
-	ni, nn := 0, 0
-	for _, u := range us {
-		ni += len(u.items)
-		nn += len(u.names)
-	}
-	b.items = make([]rawItem, 0, ni)
-	if nn > 0 {
-		b.names = make([]string, 0, nn)
-	}
+	b := rawUnit{block: -1, parts: us}
 	for _, u := range us {
 		b.ends = u.ends
 		b.chars += u.chars
-		b.items = append(b.items, u.items...)
-		b.names = append(b.names, u.names...)
 	}
 	return b
 }

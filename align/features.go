@@ -62,6 +62,28 @@ type rawUnit struct {
 	// words holds the Chinese words or English stems of a sentence, for
 	// learning word pairs.
 	words []string
+	// parts, when set, holds the units that this one joins (the sentences
+	// of a paragraph, the units of a block of the coarse pass): their
+	// items and names, in order, are this unit's, and items and names are
+	// empty. See leaves.
+	parts []rawUnit
+}
+
+// leaves yields the units that hold the items and names of u, in order: u
+// itself, or the leaves of each unit it joins.
+func (u *rawUnit) leaves(yield func(*rawUnit) bool) { u.walk(yield) }
+
+// walk is leaves, reporting whether yield asked for more.
+func (u *rawUnit) walk(yield func(*rawUnit) bool) bool {
+	if u.parts == nil {
+		return yield(u)
+	}
+	for i := range u.parts {
+		if !u.parts[i].walk(yield) {
+			return false
+		}
+	}
+	return true
 }
 
 // maxNameChars is the longest Han n-gram tried as a name (艾力更, 依明巴海).
@@ -72,7 +94,7 @@ const maxReadingCombos = 8
 
 // englishFeatures extracts the matchable items of English text.
 func englishFeatures(text string, f *extractor) rawUnit {
-	u := rawUnit{chars: han.NonSpace(text), block: -1, ends: endsOf(text), cuts: clauseCuts(text)}
+	u := rawUnit{chars: han.NonSpace(text), block: -1, ends: endsOf(text), cuts: clauseCuts(text), items: f.items[:0], words: f.words[:0]}
 	u.items = f.numbers(text, false, u.items)
 	u.items = appendPunct(text, false, u.items)
 	u.speech = hasQuote(u.items)
@@ -93,13 +115,14 @@ func englishFeatures(text string, f *extractor) rawUnit {
 			}
 		}
 	}
+	f.keep(&u)
 	return u
 }
 
 // chineseFeatures extracts the matchable items of Chinese text (in its
 // simplified Norm form).
 func chineseFeatures(text string, f *extractor) rawUnit {
-	u := rawUnit{chars: han.NonSpace(text), block: -1, ends: endsOf(text), cuts: clauseCuts(text)}
+	u := rawUnit{chars: han.NonSpace(text), block: -1, ends: endsOf(text), cuts: clauseCuts(text), items: f.items[:0], words: f.words[:0]}
 	u.items = f.numbers(text, true, u.items)
 	u.items = appendPunct(text, true, u.items)
 	u.speech = hasQuote(u.items)
@@ -117,6 +140,7 @@ func chineseFeatures(text string, f *extractor) rawUnit {
 	if !f.opts.noNames {
 		u.names = hanNgramKeys(text, f.names, u.names)
 	}
+	f.keep(&u)
 	return u
 }
 
@@ -350,6 +374,27 @@ type extractor struct {
 	// names maps the hashes of the English side's name spellings to their
 	// keys; Chinese n-grams are kept only when they spell one of them.
 	names map[uint64]string
+	// items and words are where the items and words of the unit being
+	// extracted are gathered, before keep copies them to the arenas: a
+	// slice grown by append holds up to twice what it needs, and a long
+	// document's units hold millions of items.
+	items   []rawItem
+	words   []string
+	itemAr  arena[rawItem]
+	wordsAr arena[string]
+}
+
+// keep copies the items and words of u, gathered in f's slices, to f's
+// arenas.
+func (f *extractor) keep(u *rawUnit) {
+	f.items, f.words = u.items, u.words
+	u.items, u.words = nil, nil
+	if len(f.items) > 0 {
+		u.items = f.itemAr.copy(f.items)
+	}
+	if len(f.words) > 0 {
+		u.words = f.wordsAr.copy(f.words)
+	}
 }
 
 // addNames records the name keys of English raw units.

@@ -101,16 +101,25 @@ func (al *Aligner) learn(rz, re []rawUnit, beads []bead, lx *lexicon) map[string
 // learned stems.
 func addLearned(rz []rawUnit, learned map[string][]string) {
 	seen := map[string]bool{}
+	var add []rawItem
 	for i := range rz {
 		u := &rz[i]
 		clear(seen)
+		add = add[:0]
 		for _, w := range u.words {
 			keys := learned[w]
 			if keys == nil || seen[w] {
 				continue
 			}
 			seen[w] = true
-			u.items = append(u.items, rawItem{keys: keys, kind: kindLearned, pen: 1})
+			add = append(add, rawItem{keys: keys, kind: kindLearned, pen: 1})
+		}
+		if len(add) > 0 {
+			// Exactly as long as needed: append would leave up to
+			// as much again unused, in every unit.
+			items := make([]rawItem, len(u.items), len(u.items)+len(add))
+			copy(items, u.items)
+			u.items = append(items, add...)
 		}
 	}
 }

@@ -69,10 +69,19 @@ func (d *Dictionary) Len() int {
 type lexicon struct {
 	d     *Dictionary
 	stems map[string][]string
+	// english holds, for each English stem met, the keys of its items
+	// (the stem alone) and whether the dictionary knows it: one copy per
+	// stem rather than per word of the text.
+	english map[string]englishStem
+}
+
+type englishStem struct {
+	keys  []string
+	known bool
 }
 
 func newLexicon(d *Dictionary) *lexicon {
-	return &lexicon{d: d, stems: map[string][]string{}}
+	return &lexicon{d: d, stems: map[string][]string{}, english: map[string]englishStem{}}
 }
 
 // translations returns the English stems of a Chinese word, without stop
@@ -123,10 +132,15 @@ func (lx *lexicon) englishWords(text string, items []rawItem, stems *[]string) [
 			return
 		}
 		s := english.Stem(w)
-		if stems != nil {
-			*stems = append(*stems, s)
+		st, ok := lx.english[s]
+		if !ok {
+			st = englishStem{keys: []string{s}, known: dict.Known(s)}
+			lx.english[s] = st
 		}
-		items = append(items, rawItem{keys: []string{s}, kind: kindWord, pen: 1, known: dict.Known(s)})
+		if stems != nil {
+			*stems = append(*stems, st.keys[0])
+		}
+		items = append(items, rawItem{keys: st.keys, kind: kindWord, pen: 1, known: st.known})
 	}
 	for i, r := range text {
 		if r < utf8.RuneSelf && (r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r == '\'' && start >= 0) || r == '’' && start >= 0 {

@@ -183,7 +183,7 @@ func (t *pairTable) rowItems(r, j0, j1, enChars int) float64 {
 	}
 	u := &t.m.units[sideZH][r]
 	lr := t.m.lnLen(sideEN, enChars) - t.m.lnMean[sideEN]
-	return float64(u.pen) + sumGains(u.items, zm, lr)
+	return float64(u.pen) + sumGains(u.items, zm, lr, &t.m.scale[sideZH])
 }
 
 // colItems returns the item evidence of English unit c in a bead whose
@@ -201,7 +201,7 @@ func (t *pairTable) colItems(c, i0, i1, zhChars int) float64 {
 	}
 	u := &t.m.units[sideEN][c]
 	lr := t.m.lnLen(sideZH, zhChars) - t.m.lnMean[sideZH]
-	return float64(u.pen) + sumGains(u.items, em, lr)
+	return float64(u.pen) + sumGains(u.items, em, lr, &t.m.scale[sideEN])
 }
 
 // unitMemo holds the evidence of units in beads, for the pairs of one row
@@ -247,15 +247,16 @@ func (t *pairTable) memoSlot(mm *memo, r, c, k int) (float32, *float32) {
 }
 
 // sumGains adds the gains of the items whose bits are set in mask, when
-// the other side of the bead is exp(lr) times the average length.
-func sumGains(items []item, mask []uint64, lr float64) float64 {
+// the other side of the bead is exp(lr) times the average length; scale
+// holds the scales of the items' side by kind (model.scale).
+func sumGains(items []item, mask []uint64, lr float64, scale *[numKinds]float32) float64 {
 	var s float64
 	for w, m := range mask {
 		for m != 0 {
 			k := bits.TrailingZeros64(m)
 			it := &items[w*64+k]
 			if g := float64(it.g) - lr; g > 0 {
-				s += float64(it.sc) * g
+				s += float64(scale[it.kind]) * g
 			}
 			s += float64(it.pn)
 			m &= m - 1

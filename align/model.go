@@ -12,10 +12,11 @@ type item struct {
 	kind kind
 	pen  float32 // scale of the penalty when unmatched
 	// g is log(found/chance) for one unit of average length on the other
-	// side, sc the scale of the item's kind, pn minus its penalty when
-	// unmatched: a match adds sc·max(0, g-log(r))+pn in a bead whose other
-	// side is r times the average length.
-	g, sc, pn float32
+	// side, pn minus its penalty when unmatched: a match adds sc·max(0,
+	// g-log(r))+pn in a bead whose other side is r times the average
+	// length, sc the scale of the item's kind (model.scale; without a
+	// field of its own, an item takes 40 bytes instead of 48).
+	g, pn float32
 }
 
 // unit is a sentence or a paragraph as the search sees it.
@@ -68,8 +69,11 @@ type model struct {
 	// meanLen is the mean length of a unit of each side, lnMean its
 	// lnLen.
 	meanLen, lnMean [2]float64
-	p               params
-	opts            *options
+	// scale holds the scale of the items of each side and kind (the
+	// kind's scale, 0 for the Han n-grams of names, see weigh).
+	scale [2][numKinds]float32
+	p     params
+	opts  *options
 }
 
 // newModel builds the model of the raw units of both sides.
@@ -103,7 +107,11 @@ type modelBuilder struct {
 	// have holds the keys of each side, to keep only the items that can
 	// match something.
 	have [2]map[string]bool
-	ar   arena
+	ar   arena[uint32]
+	// items is where the items of the unit being built are gathered
+	// before they are copied to itemAr.
+	items  []item
+	itemAr arena[item]
 	// scratch holds the ids of the item being added; seen the ids
 	// counted in the unit being built.
 	scratch []uint32
@@ -118,22 +126,26 @@ type modelBuilder struct {
 func (b *modelBuilder) collectKeys(zh, en []rawUnit) {
 	b.have = [2]map[string]bool{{}, {}}
 	for side, raws := range [2][]rawUnit{sideZH: zh, sideEN: en} {
-		for _, u := range raws {
-			for _, it := range u.items {
-				if b.m.kindOff(it.kind) {
-					continue
-				}
-				for _, k := range it.keys {
-					b.have[side][k] = true
+		for i := range raws {
+			for l := range raws[i].leaves {
+				for _, it := range l.items {
+					if b.m.kindOff(it.kind) {
+						continue
+					}
+					for _, k := range it.keys {
+						b.have[side][k] = true
+					}
 				}
 			}
 		}
 	}
 	if !b.m.opts.noNames {
-		for _, u := range zh {
-			for _, k := range u.names {
-				if b.have[sideEN][k] {
-					b.have[sideZH][k] = true
+		for i := range zh {
+			for l := range zh[i].leaves {
+				for _, k := range l.names {
+					if b.have[sideEN][k] {
+						b.have[sideZH][k] = true
+					}
 				}
 			}
 		}
@@ -145,20 +157,24 @@ func (b *modelBuilder) units(side int, raws []rawUnit) []unit {
 	other := b.have[1-side]
 	units := make([]unit, len(raws))
 	for i, ru := range raws {
-		u := unit{chars: ru.chars, block: ru.block, solo: ru.solo, ends: ru.ends, cuts: ru.cuts, speech: ru.speech}
+		u := unit{chars: ru.chars, block: ru.block, solo: ru.solo, ends: ru.ends, cuts: ru.cuts, speech: ru.speech, items: b.items[:0]}
 		b.sets = nil
-		for _, it := range ru.items {
-			if !b.m.kindOff(it.kind) {
-				b.add(&u, side, it.keys, it.kind, it.pen, it.known)
+		for l := range ru.leaves {
+			for _, it := range l.items {
+				if !b.m.kindOff(it.kind) {
+					b.add(&u, side, it.keys, it.kind, it.pen, it.known)
+				}
 			}
 		}
 		if side == sideZH && !b.m.opts.noNames {
 			// Name n-grams match English names but carry no weight of
 			// their own (see weigh).
 			var keys []string
-			for _, key := range ru.names {
-				if other[key] {
-					keys = append(keys, key)
+			for l := range ru.leaves {
+				for _, key := range l.names {
+					if other[key] {
+						keys = append(keys, key)
+					}
 				}
 			}
 			slices.Sort(keys)
@@ -166,6 +182,12 @@ func (b *modelBuilder) units(side int, raws []rawUnit) []unit {
 			for _, key := range keys {
 				b.add(&u, side, []string{key}, kindName, 0, false)
 			}
+		}
+		b.items = u.items
+		if len(u.items) == 0 {
+			u.items = nil
+		} else {
+			u.items = b.itemAr.copy(u.items)
 		}
 		// Count document frequencies, once per unit and id.
 		clear(b.seen)
@@ -325,6 +347,12 @@ func (m *model) punctShare(v *vocab, side int, id uint32) float64 {
 // log(r) (see pairTable.beadItems).
 func (m *model) weigh(v *vocab) {
 	for side := range 2 {
+		for k := range numKinds {
+			m.scale[side][k] = float32(m.p.scale[k])
+		}
+	}
+	m.scale[sideZH][kindName] = 0 // Han n-grams only help English names to match
+	for side := range 2 {
 		other := 1 - side
 		n := float64(len(m.units[other]))
 		for ui := range m.units[side] {
@@ -347,7 +375,6 @@ func (m *model) weigh(v *vocab) {
 				scale := m.p.scale[it.kind]
 				pen := math.Min(0, math.Log((1-found)/(1-chance))) * float64(it.pen)
 				it.g = float32(math.Log(found / chance))
-				it.sc = float32(scale)
 				it.pn = float32(-scale * pen)
 				u.pen += float32(scale * pen)
 			}

@@ -133,7 +133,12 @@ type lattice struct {
 	n, m  int
 	off   []int
 	alpha []float64 // log Σ over paths from (0,0) to the cell of exp(score/temp)
-	beta  []float64 // log Σ over paths from the cell to (n,m)
+	// beta is log Σ over paths from the cell to (n,m), for the cells of
+	// the alive spans (see spans); -Inf at the others, where no path that
+	// counts starts.
+	beta []float64
+	// sp indexes the cells of the alive spans, set after the forward pass.
+	sp spans
 	// rowMax is the largest alpha of each row (see alive).
 	rowMax []float64
 	temp   float64
@@ -192,8 +197,10 @@ func (l *lattice) buildPairs(a, b int) {
 // the forward pass: the beads the search uses, each scored once.
 type beadCache struct {
 	// mask holds, for each cell, which link types (bit k for type k)
-	// have a score stored.
-	mask []uint64
+	// have a score stored. Every pass searches fewer than 32 types (29
+	// for sentences; TestLinkTypesFitMask checks it), and a cell of a
+	// long document's band costs 4 bytes less than with 64 bits.
+	mask []uint32
 	// rowOff is the index in vals of each row's first score (-1 for a
 	// row not kept, see maxCache), off that of each cell's first score
 	// from its row's.
@@ -243,7 +250,7 @@ func (bc *beadCache) find(i, c, k int) int {
 	if m&(1<<k) == 0 || bc.rowOff[i] < 0 {
 		return -1
 	}
-	return bc.rowOff[i] + int(bc.off[c]) + bits.OnesCount64(m&(1<<k-1))
+	return bc.rowOff[i] + int(bc.off[c]) + bits.OnesCount32(m&(1<<k-1))
 }
 
 // at returns the index of cell (i, j), or -1 outside the band.
@@ -312,7 +319,8 @@ func (s *scorer) search(rg region, bd band, temp, minPost, parallelOdds float64,
 		// the pair table can go before they allocate their arrays.
 		s.pairs, l.workers = nil, nil
 	}
-	l.beta = make([]float64, cells)
+	l.sp = l.aliveSpans()
+	l.beta = make([]float64, l.sp.off[n+1])
 	l.backward(pass(1))
 	logZ = l.alpha[l.at(n, l.m)]
 	pp := 1.0
@@ -320,6 +328,41 @@ func (s *scorer) search(rg region, bd band, temp, minPost, parallelOdds float64,
 		pp = 1 / (1 + math.Exp(-(logZ + parallelOdds)))
 	}
 	return l.decode(minPost, pp, pass(2)), logZ
+}
+
+// spans index the cells of each row of a band between two columns: the
+// backward pass and the decoding keep values only for the cells alive in
+// the forward pass's beam, a small share of the band of a long document.
+type spans struct {
+	lo, hi []int32 // the columns of each row's span (lo > hi for none)
+	off    []int   // the index of each row's first cell
+}
+
+// at returns the index of cell (i, j), or -1 outside the spans.
+func (sp *spans) at(i, j int) int {
+	if i < 0 || i >= len(sp.lo) || j < int(sp.lo[i]) || j > int(sp.hi[i]) {
+		return -1
+	}
+	return sp.off[i] + j - int(sp.lo[i])
+}
+
+// aliveSpans returns the spans of the cells alive in the forward pass's
+// beam of each row (aliveLo to aliveHi), with the corners (0,0) and (n,m)
+// where the backward pass and the decoding start, alive or not.
+func (l *lattice) aliveSpans() spans {
+	sp := spans{lo: slices.Clone(l.aliveLo), hi: slices.Clone(l.aliveHi), off: make([]int, l.n+2)}
+	corner := func(i int, j int32) {
+		if sp.lo[i] > sp.hi[i] {
+			sp.lo[i], sp.hi[i] = j, j
+		}
+		sp.lo[i], sp.hi[i] = min(sp.lo[i], j), max(sp.hi[i], j)
+	}
+	corner(0, 0)
+	corner(l.n, int32(l.m))
+	for i := 0; i <= l.n; i++ {
+		sp.off[i+1] = sp.off[i] + max(0, int(sp.hi[i]-sp.lo[i])+1)
+	}
+	return sp
 }
 
 // beam is how far below the best cell of its row (in log probability) a
@@ -339,7 +382,7 @@ func (l *lattice) forward(progress func(int)) {
 		l.alpha[i] = math.Inf(-1)
 	}
 	cells := len(l.alpha)
-	l.cache = beadCache{mask: make([]uint64, cells), off: make([]uint32, cells), rowOff: make([]int, l.n+2)}
+	l.cache = beadCache{mask: make([]uint32, cells), off: make([]uint32, cells), rowOff: make([]int, l.n+2)}
 	l.rowMax = make([]float64, l.n+1)
 	l.aliveLo, l.aliveHi = make([]int32, l.n+1), make([]int32, l.n+1)
 	l.s.pairs.reset()
@@ -424,7 +467,7 @@ func (l *lattice) scoreRow(i int, row []float64) []float64 {
 	for j := lo; j <= hi; j++ {
 		c := l.at(i, j)
 		bc.off[c] = uint32(n)
-		n += bits.OnesCount64(bc.mask[c])
+		n += bits.OnesCount32(bc.mask[c])
 	}
 	row = slices.Grow(row, n)[:n]
 	score := func(s *scorer, j0, j1 int) {
@@ -481,7 +524,7 @@ func (l *lattice) backward(progress func(int)) {
 	for i := range l.beta {
 		l.beta[i] = math.Inf(-1)
 	}
-	l.beta[l.at(l.n, l.m)] = 0
+	l.beta[l.sp.at(l.n, l.m)] = 0
 	terms := make([]float64, len(l.s.types))
 	z := l.alpha[l.at(l.n, l.m)]
 	l.nullZ, l.nullE = make([]float64, l.n), make([]float64, l.m)
@@ -494,11 +537,11 @@ func (l *lattice) backward(progress func(int)) {
 			}
 			nt := 0
 			for k, t := range l.s.types {
-				p := l.at(i+t.a, j+t.b)
-				if p < 0 || math.IsInf(l.beta[p], -1) {
+				p, q := l.at(i+t.a, j+t.b), l.sp.at(i+t.a, j+t.b)
+				if p < 0 || q < 0 || math.IsInf(l.beta[q], -1) {
 					continue
 				}
-				terms[nt] = l.beta[p] + l.bead(i+t.a, j+t.b, p, k, t)/l.temp
+				terms[nt] = l.beta[q] + l.bead(i+t.a, j+t.b, p, k, t)/l.temp
 				if t.a == 0 || t.b == 0 {
 					// The probability that each unit is omitted,
 					// whatever the run that omits it.
@@ -514,7 +557,7 @@ func (l *lattice) backward(progress func(int)) {
 				}
 				nt++
 			}
-			l.beta[c] = logSumExp(terms[:nt])
+			l.beta[l.sp.at(i, j)] = logSumExp(terms[:nt])
 		}
 		if progress != nil {
 			progress(l.n - i)
@@ -527,7 +570,7 @@ func (l *lattice) backward(progress func(int)) {
 // translate each other with probability pp; z is the log of the sum over
 // all paths.
 func (l *lattice) posterior(p, c, i, j, k int, z, pp float64) float64 {
-	lp := l.alpha[p] + l.bead(i, j, c, k, l.s.types[k])/l.temp + l.beta[c] - z
+	lp := l.alpha[p] + l.bead(i, j, c, k, l.s.types[k])/l.temp + l.beta[l.sp.at(i, j)] - z
 	if lp <= -40 {
 		return 0
 	}
@@ -542,8 +585,10 @@ func (l *lattice) posterior(p, c, i, j, k int, z, pp float64) float64 {
 // omission is.
 func (l *lattice) decode(minPost, pp float64, progress func(int)) []bead {
 	z := l.alpha[l.at(l.n, l.m)]
-	best := make([]float64, len(l.alpha))
-	back := make([]uint8, len(l.alpha))
+	// best and back, like beta, are kept for the cells of the alive
+	// spans only: the others have no path to (n,m) that counts.
+	best := make([]float64, len(l.beta))
+	back := make([]uint8, len(l.beta))
 	for i := range best {
 		best[i] = math.Inf(-1)
 	}
@@ -559,18 +604,18 @@ func (l *lattice) decode(minPost, pp float64, progress func(int)) []bead {
 	for j, v := range l.nullE {
 		ce[j+1] = ce[j] + pp*math.Min(v, 1) + 1 - pp
 	}
-	best[l.at(0, 0)] = 0
+	best[l.sp.at(0, 0)] = 0
 	for i := 0; i <= l.n; i++ {
 		l.buildPairs(i-maxSide, i) // rows not cached only
 		for j := int(l.bd.lo[i]); j <= int(l.bd.hi[i]); j++ {
-			c := l.at(i, j)
-			if (i == 0 && j == 0) || math.IsInf(l.beta[c], -1) {
+			c, s := l.at(i, j), l.sp.at(i, j)
+			if (i == 0 && j == 0) || s < 0 || math.IsInf(l.beta[s], -1) {
 				continue
 			}
 			bv, arg := math.Inf(-1), uint8(0)
 			for k, t := range l.s.types {
-				p := l.at(i-t.a, j-t.b)
-				if p < 0 || math.IsInf(best[p], -1) || math.IsInf(l.alpha[p], -1) || !l.alive(p, i-t.a) {
+				p, ps := l.at(i-t.a, j-t.b), l.sp.at(i-t.a, j-t.b)
+				if p < 0 || ps < 0 || math.IsInf(best[ps], -1) || math.IsInf(l.alpha[p], -1) || !l.alive(p, i-t.a) {
 					continue
 				}
 				var v float64
@@ -582,11 +627,11 @@ func (l *lattice) decode(minPost, pp float64, progress func(int)) []bead {
 				default:
 					v = l.posterior(p, c, i, j, k, z, pp) - minPost
 				}
-				if v += best[p]; v > bv {
+				if v += best[ps]; v > bv {
 					bv, arg = v, uint8(k)
 				}
 			}
-			best[c], back[c] = bv, arg
+			best[s], back[s] = bv, arg
 		}
 		if progress != nil {
 			progress(i)
@@ -595,11 +640,11 @@ func (l *lattice) decode(minPost, pp float64, progress func(int)) []bead {
 	var beads []bead
 	i, j := l.n, l.m
 	for i > 0 || j > 0 {
-		c := l.at(i, j)
-		if c < 0 || math.IsInf(best[c], -1) {
+		c, s := l.at(i, j), l.sp.at(i, j)
+		if s < 0 || math.IsInf(best[s], -1) {
 			break // cannot happen with a band that connects both corners
 		}
-		k := int(back[c])
+		k := int(back[s])
 		t := l.s.types[k]
 		var post float64
 		if t.a != 0 && t.b != 0 {

@@ -28,23 +28,24 @@ func absentKey(side int, key string) string {
 	return string(rune(side)) + "\x00" + key
 }
 
-// arena hands out small slices of ids from large chunks, so that a model's
-// hundreds of thousands of items cost few allocations.
-type arena struct {
-	chunk []uint32
+// arena hands out small slices (of ids, of items) from large chunks, so
+// that a model's hundreds of thousands of items cost few allocations and
+// no slack: a slice grown by append holds up to twice what it needs.
+type arena[T any] struct {
+	chunk []T
 }
 
 const arenaChunk = 1 << 16
 
-// copy returns a copy of ids that lives in the arena.
-func (a *arena) copy(ids []uint32) []uint32 {
-	if len(ids) > arenaChunk/4 {
-		return slices.Clone(ids)
+// copy returns a copy of s that lives in the arena.
+func (a *arena[T]) copy(s []T) []T {
+	if len(s) > arenaChunk/4 {
+		return slices.Clone(s)
 	}
-	if cap(a.chunk)-len(a.chunk) < len(ids) {
-		a.chunk = make([]uint32, 0, arenaChunk)
+	if cap(a.chunk)-len(a.chunk) < len(s) {
+		a.chunk = make([]T, 0, arenaChunk)
 	}
 	n := len(a.chunk)
-	a.chunk = append(a.chunk, ids...)
-	return a.chunk[n : n+len(ids) : n+len(ids)]
+	a.chunk = append(a.chunk, s...)
+	return a.chunk[n : n+len(s) : n+len(s)]
 }
