@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 	"strings"
 	"sync"
 	"syscall"
@@ -14,8 +15,19 @@ import (
 )
 
 func main() {
+	if os.Getenv("GOGC") == "" {
+		// The aligner's memory is mostly a few large arrays that live
+		// through one search: collecting at half the live heap instead
+		// of the whole keeps a book under 500 MB (bible/006: 440 MB
+		// instead of 440–566 MB, a 10 MB page 394 MB instead of 506–553
+		// MB) at no measurable cost in time. $GOGC still decides when set.
+		debug.SetGCPercent(gcPercent)
+	}
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }
+
+// gcPercent is the command's garbage collection target (see main).
+const gcPercent = 50
 
 // env is what a command reads and writes.
 type env struct {
