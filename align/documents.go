@@ -339,6 +339,12 @@ func (al *Aligner) sentencePass(md *model, rz, re []rawUnit, zs, es Side, pbeads
 	// The paragraph links are aligned by the workers at once, each
 	// search with one worker, and their beads joined in order.
 	found := make([][]bead, len(pbeads))
+	rgs := make([]region, len(pbeads))
+	for k, pb := range pbeads {
+		r0, r1 := sentRange(zs.Paragraphs, pb.i0, pb.i1)
+		c0, c1 := sentRange(es.Paragraphs, pb.j0, pb.j1)
+		rgs[k] = region{r0, r1, c0, c1}
+	}
 	w := al.opts.workerCount()
 	if w > 1 {
 		inner.opts.workers = 1
@@ -348,11 +354,8 @@ func (al *Aligner) sentencePass(md *model, rz, re []rawUnit, zs, es Side, pbeads
 	done := 0
 	inChunks(len(pbeads), w, func(lo, hi, _ int) {
 		for k := lo; k < hi; k++ {
-			pb := pbeads[k]
-			r0, r1 := sentRange(zs.Paragraphs, pb.i0, pb.i1)
-			c0, c1 := sentRange(es.Paragraphs, pb.j0, pb.j1)
-			if r0 < r1 && c0 < c1 {
-				found[k] = inner.alignRegion(md, rz, re, region{r0, r1, c0, c1}, al.types)
+			if rg := rgs[k]; rg.r0 < rg.r1 && rg.c0 < rg.c1 {
+				found[k] = inner.alignRegion(md, rz, re, rg, al.types)
 			}
 			if w > 1 && al.opts.progress != nil {
 				mu.Lock()
@@ -363,8 +366,7 @@ func (al *Aligner) sentencePass(md *model, rz, re []rawUnit, zs, es Side, pbeads
 		}
 	})
 	for k, pb := range pbeads {
-		r0, r1 := sentRange(zs.Paragraphs, pb.i0, pb.i1)
-		c0, c1 := sentRange(es.Paragraphs, pb.j0, pb.j1)
+		r0, r1, c0, c1 := rgs[k].r0, rgs[k].r1, rgs[k].c0, rgs[k].c1
 		if r0 == r1 || c0 == c1 {
 			for r := r0; r < r1; r++ {
 				beads = append(beads, bead{i0: r, i1: r + 1, j0: c0, j1: c0, score: pb.score})

@@ -1,8 +1,6 @@
 package align_test
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -18,15 +16,7 @@ import (
 // (paragraphs, then sentences inside each paragraph link, coarse-to-fine)
 // and on their sentences given as two lists (one search over all of them).
 func TestWorkers(t *testing.T) {
-	seeds, err := filepath.Glob(filepath.Join("..", "testdata", "seeds", "*.txt"))
-	require.NoError(t, err)
-	var pages []string
-	for _, s := range seeds {
-		b, err := os.ReadFile(s)
-		require.NoError(t, err)
-		pages = append(pages, strings.Trim(string(b), "\n"))
-	}
-	text := strings.Repeat(strings.Join(pages, "\n\n")+"\n\n", 2)
+	text := strings.Repeat(seedPages(t)+"\n\n", 2)
 
 	one, err := align.New(align.WithWorkers(1), align.WithMaxCells(5000)).AlignTexts(text)
 	require.NoError(t, err)

@@ -118,12 +118,12 @@ func (r *JSONLReader) Next() bool {
 			if t.s == "" {
 				continue
 			}
-			c, err := input.ParseCue(t.s)
+			c, err := parseCueString(t.s)
 			if err != nil {
 				r.err = &ParseError{File: r.name, Line: r.line, Err: fmt.Errorf("%s: %w", t.field, err)}
 				return false
 			}
-			*t.p = &c
+			*t.p = c
 		}
 		if row.EN != nil {
 			u.EN = *row.EN

@@ -13,7 +13,6 @@ import (
 
 	"golang.org/x/text/encoding/charmap"
 
-	"github.com/zhenalign/zhenalign/input"
 	"github.com/zhenalign/zhenalign/segment"
 )
 
@@ -217,14 +216,14 @@ func (r *TMXReader) readTU() (Unit, error) {
 				case tmxPropDoc:
 					u.Doc = text.String()
 				case tmxPropENTime, tmxPropZHTime:
-					c, err := input.ParseCue(strings.TrimSpace(text.String()))
+					c, err := parseCueString(strings.TrimSpace(text.String()))
 					if err != nil {
 						return Unit{}, &ParseError{File: r.name, Line: line, Err: fmt.Errorf("%s: %w", typ, err)}
 					}
 					if typ == tmxPropENTime {
-						u.ENTime = &c
+						u.ENTime = c
 					} else {
-						u.ZHTime = &c
+						u.ZHTime = c
 					}
 				case tmxPropENIDs, tmxPropZHIDs:
 					ids, err := parseIDs(text.String())

@@ -72,6 +72,15 @@ func cueString(c *input.Cue) string {
 	return c.String()
 }
 
+// parseCueString parses a subtitle time as cueString writes it.
+func parseCueString(s string) (*input.Cue, error) {
+	c, err := input.ParseCue(s)
+	if err != nil {
+		return nil, err
+	}
+	return &c, nil
+}
+
 // JSONLWriter writes one JSON object per unit and line, a [Row].
 type JSONLWriter struct {
 	bw   *bufio.Writer

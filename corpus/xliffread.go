@@ -8,7 +8,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/zhenalign/zhenalign/input"
 	"github.com/zhenalign/zhenalign/segment"
 )
 
@@ -138,14 +137,14 @@ func (r *XLIFFReader) readUnit(start xml.StartElement) (Unit, error) {
 				u.ZHIDs = ids
 			}
 		case "en-time", "zh-time":
-			c, err := input.ParseCue(strings.TrimSpace(a.Value))
+			c, err := parseCueString(strings.TrimSpace(a.Value))
 			if err != nil {
 				return Unit{}, &ParseError{File: r.name, Line: line, Err: fmt.Errorf("zhenalign:%s: %w", a.Name.Local, err)}
 			}
 			if a.Name.Local == "en-time" {
-				u.ENTime = &c
+				u.ENTime = c
 			} else {
-				u.ZHTime = &c
+				u.ZHTime = c
 			}
 		}
 	}
