@@ -10,7 +10,7 @@ const coarseBlocks = 1000
 // band of the fine search: the cells near the coarse path. This keeps
 // time and memory linear in the length of the input (Vecalign's
 // coarse-to-fine idea, with blocks instead of averaged embeddings).
-func (al *Aligner) coarseBand(rz, re []rawUnit) band {
+func (al *Aligner) coarseBand(tab *keyTable, rz, re []rawUnit) band {
 	n, m := len(rz), len(re)
 	if n == 0 || m == 0 {
 		return fullBand(n, m)
@@ -31,7 +31,7 @@ func (al *Aligner) coarseBand(rz, re []rawUnit) band {
 	// on repeated text the path drifted to another copy.)
 	cz, ce := blockCuts(n, nb), blockCuts(m, nb)
 	bz, be := mergeCuts(rz, cz), mergeCuts(re, ce)
-	cm := newModel(bz, be, al.p, &al.opts)
+	cm := newModel(tab, bz, be, al.p, &al.opts)
 	// Blocks hold several sentences each, so long beads are rare, and so
 	// is a block nobody translated: an omitted block is free of the
 	// penalties of its unmatched items, so a cheap omission let the path
@@ -46,7 +46,7 @@ func (al *Aligner) coarseBand(rz, re []rawUnit) band {
 	if (len(bz)+1)*(len(be)+1) <= al.opts.maxCells {
 		cb = fullBand(len(bz), len(be))
 	} else {
-		cb = al.coarseBand(bz, be)
+		cb = al.coarseBand(tab, bz, be)
 	}
 	sub := *al
 	sub.types = types

@@ -159,11 +159,11 @@ func (al *Aligner) alignSides(src, tgt Side, paras bool, lay *layout) (*Alignmen
 	if len(zs.Paragraphs) == 0 || len(es.Paragraphs) == 0 {
 		paras = false
 	}
-	rz, re, lx, err := al.features(zh, en)
+	rz, re, tab, lx, err := al.features(zh, en)
 	if err != nil {
 		return nil, err
 	}
-	md, pbeads := al.paragraphPass(rz, re, zs, es, paras, lay)
+	md, pbeads := al.paragraphPass(tab, rz, re, zs, es, paras, lay)
 	beads := al.sentencePass(md, rz, re, zs, es, pbeads, paras)
 	if !al.opts.noLearn {
 		// Second round: word pairs learned from the first round's
@@ -173,8 +173,8 @@ func (al *Aligner) alignSides(src, tgt Side, paras bool, lay *layout) (*Alignmen
 		// again only when learning changed the units.
 		if lx != nil {
 			if learned := al.learn(rz, re, beads, lx); len(learned) > 0 {
-				addLearned(rz, learned)
-				md, pbeads = al.paragraphPass(rz, re, zs, es, paras, lay)
+				addLearned(tab, rz, learned)
+				md, pbeads = al.paragraphPass(tab, rz, re, zs, es, paras, lay)
 			}
 		}
 		beads = al.sentencePass(md, rz, re, zs, es, pbeads, paras)
@@ -223,14 +223,15 @@ const minParallelUnits = 256
 
 // features computes the raw units of both sides: English first, so that
 // the Chinese side keeps only the name spellings the English side has. It
-// also returns the lexicon used, nil without a dictionary.
-func (al *Aligner) features(zh, en []segment.Sentence) (rz, re []rawUnit, lx *lexicon, err error) {
+// also returns the table of the units' item keys (see keyTable), and the
+// lexicon used, nil without a dictionary.
+func (al *Aligner) features(zh, en []segment.Sentence) (rz, re []rawUnit, tab *keyTable, lx *lexicon, err error) {
 	f := &extractor{opts: &al.opts}
 	if !al.opts.noDict {
 		d := al.opts.dict
 		if d == nil {
 			if d, err = DefaultDictionary(); err != nil {
-				return nil, nil, nil, err
+				return nil, nil, nil, nil, err
 			}
 		}
 		if d.usable() {
@@ -265,16 +266,19 @@ func (al *Aligner) features(zh, en []segment.Sentence) (rz, re []rawUnit, lx *le
 			rz[i] = chineseFeatures(zh[i].Norm, fk)
 		}
 	})
-	return rz, re, f.lex, nil
+	tab = newKeyTable()
+	tab.intern(re)
+	tab.intern(rz)
+	return rz, re, tab, f.lex, nil
 }
 
 // paragraphPass returns the sentence model of the raw units of both sides
 // and, when paras is set, the paragraph beads (each paragraph one unit);
 // the sentence model takes the length ratio of the paragraphs aligned.
 // The searches do not change the model.
-func (al *Aligner) paragraphPass(rz, re []rawUnit, zs, es Side, paras bool, lay *layout) (md *model, pbeads []bead) {
+func (al *Aligner) paragraphPass(tab *keyTable, rz, re []rawUnit, zs, es Side, paras bool, lay *layout) (md *model, pbeads []bead) {
 	sentences := func() *model {
-		md := newModel(rz, re, al.p, &al.opts)
+		md := newModel(tab, rz, re, al.p, &al.opts)
 		md.setClauses()
 		return md
 	}
@@ -298,7 +302,7 @@ func (al *Aligner) paragraphPass(rz, re []rawUnit, zs, es Side, paras bool, lay 
 	pp.keepAbsent = true
 	pp.maxItems = maxParaItems
 	pp.lenVar0 = al.p.paraLenVar0
-	pm := newModel(pz, pe, pp, &al.opts)
+	pm := newModel(tab, pz, pe, pp, &al.opts)
 	prg := region{0, len(pz), 0, len(pe)}
 	// Untranslated paragraphs skew the document's length ratio: align
 	// with the usual ratio first, then with the ratio of what aligned.
@@ -393,7 +397,7 @@ func (al *Aligner) alignRegion(md *model, rz, re []rawUnit, rg region, types []b
 	if (n+1)*(m+1) <= al.opts.maxCells {
 		bd = fullBand(n, m)
 	} else {
-		bd = al.coarseBand(rz[rg.r0:rg.r1], re[rg.c0:rg.c1])
+		bd = al.coarseBand(md.tab, rz[rg.r0:rg.r1], re[rg.c0:rg.c1])
 	}
 	sub := *al
 	sub.types = types

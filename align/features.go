@@ -27,6 +27,8 @@ const (
 
 // rawItem is a matchable element of a text before the document's
 // vocabulary is known: the keys it can match (any of them), and its kind.
+// Once the document's features are extracted, the keys are interned (see
+// keyTable) and the item becomes an idItem.
 type rawItem struct {
 	keys []string
 	kind kind
@@ -39,14 +41,27 @@ type rawItem struct {
 	known bool
 }
 
+// idItem is a rawItem whose keys are interned: the ids of its keys in the
+// document's keyTable.
+type idItem struct {
+	ids   []uint32
+	kind  kind
+	pen   float32
+	known bool
+}
+
 // rawUnit is what a unit (sentence or paragraph) offers for matching,
 // computed once from its text.
 type rawUnit struct {
 	chars int // length in characters, white space excluded
 	items []rawItem
+	// interned replaces items once the keys are interned (see keyTable).
+	interned []idItem
 	// names holds, for Chinese units, the pinyin keys of the Han n-grams;
 	// they become items only where the other side has such a name.
-	names []string
+	// nameIDs replaces names once the keys are interned.
+	names   []string
+	nameIDs []uint32
 	// block is the language block of a paragraph of a mixed document, or
 	// -1; solo marks a unit that is never paired (a paragraph in neither
 	// language).

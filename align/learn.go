@@ -1,6 +1,7 @@
 package align
 
 import (
+	"maps"
 	"slices"
 	"sort"
 )
@@ -99,27 +100,38 @@ func (al *Aligner) learn(rz, re []rawUnit, beads []bead, lx *lexicon) map[string
 
 // addLearned gives every Chinese unit an item for each of its words with
 // learned stems.
-func addLearned(rz []rawUnit, learned map[string][]string) {
+func addLearned(tab *keyTable, rz []rawUnit, learned map[string][]string) {
 	seen := map[string]bool{}
-	var add []rawItem
+	ids := make(map[string][]uint32, len(learned))
+	var buf []uint32
+	// In the order of the words, so that the keys' ids do not depend on
+	// the map's.
+	for _, w := range slices.Sorted(maps.Keys(learned)) {
+		buf = buf[:0]
+		for _, k := range learned[w] {
+			buf = append(buf, tab.id(k))
+		}
+		ids[w] = tab.ar.copy(buf)
+	}
+	var add []idItem
 	for i := range rz {
 		u := &rz[i]
 		clear(seen)
 		add = add[:0]
 		for _, w := range u.words {
-			keys := learned[w]
+			keys := ids[w]
 			if keys == nil || seen[w] {
 				continue
 			}
 			seen[w] = true
-			add = append(add, rawItem{keys: keys, kind: kindLearned, pen: 1})
+			add = append(add, idItem{ids: keys, kind: kindLearned, pen: 1})
 		}
 		if len(add) > 0 {
 			// Exactly as long as needed: append would leave up to
 			// as much again unused, in every unit.
-			items := make([]rawItem, len(u.items), len(u.items)+len(add))
-			copy(items, u.items)
-			u.items = append(items, add...)
+			items := make([]idItem, len(u.interned), len(u.interned)+len(add))
+			copy(items, u.interned)
+			u.interned = append(items, add...)
 		}
 	}
 }

@@ -12,7 +12,7 @@ func TestLengthTables(t *testing.T) {
 	opts := defaultOptions()
 	zh := []rawUnit{{chars: 10}, {chars: 40}, {chars: 3}}
 	en := []rawUnit{{chars: 35}, {chars: 120}, {chars: 7}, {chars: 0}}
-	m := newModel(zh, en, defaultParams(), &opts)
+	m := newModel(newKeyTable(), zh, en, defaultParams(), &opts)
 	for _, r := range []float64{defaultRatio, 2.4, 4.2} {
 		m.setRatio(r)
 		for z := 0; z <= 60; z++ {

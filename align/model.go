@@ -3,6 +3,7 @@ package align
 import (
 	"math"
 	"slices"
+	"strings"
 )
 
 // item is a matchable element of a unit once the document's vocabulary is
@@ -58,7 +59,7 @@ type model struct {
 	// lenVarR is the variance of the log length ratio of random pairs.
 	lenVarR float64
 	lenTab  lenTable
-	keys    []string // item keys by id, for debugging
+	tab     *keyTable // the document's item keys
 	// clauses switches on the clause cue (see clauseScore): the
 	// sentence model sets it with setClauses. clauseLnHN is
 	// log(2/(σ√(2π))), clauseHalfInvVar 1/(2σ²), clauseLnG[k] log(2k)
@@ -76,10 +77,11 @@ type model struct {
 	opts  *options
 }
 
-// newModel builds the model of the raw units of both sides.
-func newModel(zh, en []rawUnit, p params, opts *options) *model {
-	m := &model{p: p, opts: opts}
-	b := &modelBuilder{m: m, v: &vocab{ids: map[string]uint32{}}, seen: map[uint32]bool{}}
+// newModel builds the model of the raw units of both sides, whose keys
+// tab interned.
+func newModel(tab *keyTable, zh, en []rawUnit, p params, opts *options) *model {
+	m := &model{p: p, opts: opts, tab: tab}
+	b := &modelBuilder{m: m, v: &vocab{byKey: make([]uint32, len(tab.keys))}, seen: map[uint32]bool{}}
 	b.collectKeys(zh, en)
 	m.units[sideEN] = b.units(sideEN, en)
 	m.units[sideZH] = b.units(sideZH, zh)
@@ -93,7 +95,6 @@ func newModel(zh, en []rawUnit, p params, opts *options) *model {
 	m.adaptEnds()
 	m.capItems(b.v, p.maxItems)
 	m.weigh(b.v)
-	m.keys = b.v.keys
 	m.lengths()
 	return m
 }
@@ -104,9 +105,9 @@ func newModel(zh, en []rawUnit, p params, opts *options) *model {
 type modelBuilder struct {
 	m *model
 	v *vocab
-	// have holds the keys of each side, to keep only the items that can
-	// match something.
-	have [2]map[string]bool
+	// have marks the key ids of each side, to keep only the items that
+	// can match something.
+	have [2][]bool
 	ar   arena[uint32]
 	// items is where the items of the unit being built are gathered
 	// before they are copied to itemAr.
@@ -124,15 +125,16 @@ type modelBuilder struct {
 // collectKeys records the keys of the items of both sides, and the name
 // keys of the Chinese side that spell a name of the English side.
 func (b *modelBuilder) collectKeys(zh, en []rawUnit) {
-	b.have = [2]map[string]bool{{}, {}}
+	nk := len(b.m.tab.keys)
+	b.have = [2][]bool{make([]bool, nk), make([]bool, nk)}
 	for side, raws := range [2][]rawUnit{sideZH: zh, sideEN: en} {
 		for i := range raws {
 			for l := range raws[i].leaves {
-				for _, it := range l.items {
+				for _, it := range l.interned {
 					if b.m.kindOff(it.kind) {
 						continue
 					}
-					for _, k := range it.keys {
+					for _, k := range it.ids {
 						b.have[side][k] = true
 					}
 				}
@@ -142,7 +144,7 @@ func (b *modelBuilder) collectKeys(zh, en []rawUnit) {
 	if !b.m.opts.noNames {
 		for i := range zh {
 			for l := range zh[i].leaves {
-				for _, k := range l.names {
+				for _, k := range l.nameIDs {
 					if b.have[sideEN][k] {
 						b.have[sideZH][k] = true
 					}
@@ -156,31 +158,34 @@ func (b *modelBuilder) collectKeys(zh, en []rawUnit) {
 func (b *modelBuilder) units(side int, raws []rawUnit) []unit {
 	other := b.have[1-side]
 	units := make([]unit, len(raws))
+	var keys []uint32
 	for i, ru := range raws {
 		u := unit{chars: ru.chars, block: ru.block, solo: ru.solo, ends: ru.ends, cuts: ru.cuts, speech: ru.speech, items: b.items[:0]}
 		b.sets = nil
 		for l := range ru.leaves {
-			for _, it := range l.items {
+			for _, it := range l.interned {
 				if !b.m.kindOff(it.kind) {
-					b.add(&u, side, it.keys, it.kind, it.pen, it.known)
+					b.add(&u, side, it.ids, it.kind, it.pen, it.known)
 				}
 			}
 		}
 		if side == sideZH && !b.m.opts.noNames {
 			// Name n-grams match English names but carry no weight of
-			// their own (see weigh).
-			var keys []string
+			// their own (see weigh). They are added in the order of
+			// their keys.
+			keys = keys[:0]
 			for l := range ru.leaves {
-				for _, key := range l.names {
+				for _, key := range l.nameIDs {
 					if other[key] {
 						keys = append(keys, key)
 					}
 				}
 			}
-			slices.Sort(keys)
+			tk := b.m.tab.keys
+			slices.SortFunc(keys, func(x, y uint32) int { return strings.Compare(tk[x], tk[y]) })
 			keys = slices.Compact(keys)
-			for _, key := range keys {
-				b.add(&u, side, []string{key}, kindName, 0, false)
+			for k := range keys {
+				b.add(&u, side, keys[k:k+1], kindName, 0, false)
 			}
 		}
 		b.items = u.items
@@ -208,7 +213,7 @@ func (b *modelBuilder) units(side int, raws []rawUnit) []unit {
 // unless no key can match on the other side (then a known item is kept,
 // in the paragraph pass, as one that only counts against links) or u has
 // an item with the same ids already.
-func (b *modelBuilder) add(u *unit, side int, keys []string, k kind, pen float32, known bool) {
+func (b *modelBuilder) add(u *unit, side int, keys []uint32, k kind, pen float32, known bool) {
 	other := b.have[1-side]
 	ids := b.scratch[:0]
 	defer func() { b.scratch = ids[:0] }()
@@ -223,7 +228,7 @@ func (b *modelBuilder) add(u *unit, side int, keys []string, k kind, pen float32
 		}
 		// Absent from the whole other side: an id of its own that never
 		// matches, so the item only counts against links.
-		ids = append(ids, b.v.id(absentKey(side, keys[0])))
+		ids = append(ids, b.v.absentID(side, keys[0]))
 	}
 	slices.Sort(ids)
 	ids = slices.Compact(ids)

@@ -2,30 +2,104 @@ package align
 
 import "slices"
 
-// vocab maps item keys to ids and counts in how many units of each side
-// every id occurs.
-type vocab struct {
+// keyTable interns the keys of a document's items once its features are
+// extracted: the models of the passes (coarse blocks, paragraphs,
+// sentences, in both rounds) look keys up by id instead of hashing their
+// strings.
+type keyTable struct {
 	ids  map[string]uint32
-	keys []string   // by id
-	df   [2][]int32 // [side][id]
+	keys []string // by id
+	ar   arena[uint32]
+	// items holds the interned items of the units.
+	items arena[idItem]
 }
 
-func (v *vocab) id(key string) uint32 {
-	if id, ok := v.ids[key]; ok {
+func newKeyTable() *keyTable { return &keyTable{ids: map[string]uint32{}} }
+
+// id returns the id of key, giving it one if it has none.
+func (t *keyTable) id(key string) uint32 {
+	if id, ok := t.ids[key]; ok {
 		return id
 	}
-	id := uint32(len(v.ids))
-	v.ids[key] = id
-	v.keys = append(v.keys, key)
-	v.df[0] = append(v.df[0], 0)
-	v.df[1] = append(v.df[1], 0)
+	id := uint32(len(t.keys))
+	t.ids[key] = id
+	t.keys = append(t.keys, key)
 	return id
 }
 
-// absentKey is the key of an item of side whose keys are all absent from
-// the other side: it starts with a byte no real key has.
-func absentKey(side int, key string) string {
-	return string(rune(side)) + "\x00" + key
+// intern replaces the items and name keys of us by interned ones.
+func (t *keyTable) intern(us []rawUnit) {
+	var buf []uint32
+	var items []idItem
+	for i := range us {
+		u := &us[i]
+		items = items[:0]
+		for _, it := range u.items {
+			buf = buf[:0]
+			for _, k := range it.keys {
+				buf = append(buf, t.id(k))
+			}
+			items = append(items, idItem{ids: t.ar.copy(buf), kind: it.kind, pen: it.pen, known: it.known})
+		}
+		if len(items) > 0 {
+			u.interned = t.items.copy(items)
+		}
+		u.items = nil
+		if len(u.names) > 0 {
+			buf = buf[:0]
+			for _, k := range u.names {
+				buf = append(buf, t.id(k))
+			}
+			u.nameIDs, u.names = t.ar.copy(buf), nil
+		}
+	}
+}
+
+// vocab maps the key ids of a model's items to the model's own ids, given
+// in the order the model meets them, and counts in how many units of each
+// side every id occurs.
+type vocab struct {
+	byKey []uint32 // model id + 1 by key id, 0 for none
+	// absent holds the ids of the items whose keys are all absent from
+	// the other side, by side<<32 | key id.
+	absent map[uint64]uint32
+	df     [2][]int32 // [side][id]
+}
+
+func (v *vocab) id(key uint32) uint32 {
+	if int(key) >= len(v.byKey) {
+		v.byKey = append(v.byKey, make([]uint32, int(key)+1-len(v.byKey))...)
+	}
+	if id := v.byKey[key]; id != 0 {
+		return id - 1
+	}
+	id := v.next()
+	v.byKey[key] = id + 1
+	return id
+}
+
+// absentID returns the id of an item of side whose keys are all absent
+// from the other side, first of them key: an id no key of the other side
+// has.
+func (v *vocab) absentID(side int, key uint32) uint32 {
+	k := uint64(side)<<32 | uint64(key)
+	if id, ok := v.absent[k]; ok {
+		return id
+	}
+	if v.absent == nil {
+		v.absent = map[uint64]uint32{}
+	}
+	id := v.next()
+	v.absent[k] = id
+	return id
+}
+
+// next returns a new id.
+func (v *vocab) next() uint32 {
+	id := uint32(len(v.df[0]))
+	v.df[0] = append(v.df[0], 0)
+	v.df[1] = append(v.df[1], 0)
+	return id
 }
 
 // arena hands out small slices (of ids, of items) from large chunks, so
