@@ -393,22 +393,26 @@ func (al *Aligner) sentencePass(md *model, rz, re []rawUnit, zs, es Side, pbeads
 // types, coarse-to-fine when the region's grid is large.
 func (al *Aligner) alignRegion(md *model, rz, re []rawUnit, rg region, types []beadType) []bead {
 	n, m := rg.r1-rg.r0, rg.c1-rg.c0
-	var bd band
-	if (n+1)*(m+1) <= al.opts.maxCells {
-		bd = fullBand(n, m)
-	} else {
-		bd = al.coarseBand(md.tab, rz[rg.r0:rg.r1], re[rg.c0:rg.c1])
-	}
 	sub := *al
 	sub.types = types
-	return sub.searchBand(md, rg, bd)
+	if (n+1)*(m+1) <= al.opts.maxCells {
+		return sub.searchBand(md, rg, fullBand(n, m))
+	}
+	bd := al.coarseBand(md.tab, rz[rg.r0:rg.r1], re[rg.c0:rg.c1])
+	return sub.searchWindows(md, rg, bd)
 }
 
 // searchBand runs the search over region rg within band bd.
 func (al *Aligner) searchBand(md *model, rg region, bd band) []bead {
+	return al.searchFree(md, rg, bd, [2]int{-1, -1})
+}
+
+// searchFree is searchBand with English omissions free along rows free
+// (absolute, -1 for none; see scorer.freeRows).
+func (al *Aligner) searchFree(md *model, rg region, bd band, free [2]int) []bead {
 	n := rg.r1 - rg.r0
 	pt := newPairTable(md, rg.r0, rg.r1, rg.c0, rg.c1)
-	s := &scorer{m: md, pairs: pt, types: al.types, memo: new(memo)}
+	s := &scorer{m: md, pairs: pt, types: al.types, memo: new(memo), freeRows: free}
 	var progress func(int)
 	if al.opts.progress != nil {
 		total := 3 * (n + 1)

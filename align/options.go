@@ -28,6 +28,9 @@ type options struct {
 	// minParallel is the fewest beads of a search row scored by several
 	// workers (0: minParallelBeads); tests lower it.
 	minParallel int
+	// windowRows is the number of Chinese units of the windows of a
+	// coarse-to-fine search (0: windowRows); tests lower it.
+	windowRows int
 }
 
 func defaultOptions() options {

@@ -42,6 +42,12 @@ type scorer struct {
 	// memo is the scorer's own (see pairTable.beadItems): scorers that
 	// share a pair table may work at once.
 	memo *memo
+	// freeRows are the rows (absolute, -1 for none) along which English
+	// units are omitted one by one at no cost: the first and last rows of
+	// a window of a longer search (see searchWindows), which may start and
+	// end at any column. (Runs of omissions are not free: each column
+	// would be reached by as many free paths as it has compositions.)
+	freeRows [2]int
 }
 
 // beadScore returns the score of the bead of Chinese units [i0,i1) and
@@ -49,6 +55,9 @@ type scorer struct {
 func (s *scorer) beadScore(i0, i1, j0, j1 int, t beadType) float64 {
 	sc := t.prior
 	if t.a == 0 || t.b == 0 {
+		if t.a == 0 && t.b == 1 && (i0 == s.freeRows[0] || i0 == s.freeRows[1]) {
+			return 0
+		}
 		if s.blank(i0, i1, j0, j1) {
 			// Blank lines (of presplit input) are omissions whatever
 			// the priors say: they cost nothing, and never pull a run of

@@ -1,9 +1,6 @@
 package align
 
 import (
-	"os"
-	"path/filepath"
-	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -14,15 +11,7 @@ import (
 // (every row, however few beads it has) gives the result of one worker,
 // to the last bit.
 func TestWorkersRows(t *testing.T) {
-	seeds, err := filepath.Glob(filepath.Join("..", "testdata", "seeds", "*.txt"))
-	require.NoError(t, err)
-	var pages []string
-	for _, s := range seeds {
-		b, err := os.ReadFile(s)
-		require.NoError(t, err)
-		pages = append(pages, strings.Trim(string(b), "\n"))
-	}
-	text := strings.Join(pages, "\n\n")
+	text := seedText(t)
 	one, err := New(WithWorkers(1), WithMaxCells(2000)).AlignTexts(text)
 	require.NoError(t, err)
 	for _, n := range []int{2, 3} {

@@ -1,0 +1,113 @@
+package align
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// TestWindows aligns the seed pages as one document without paragraphs
+// (coarse-to-fine, the fine search in windows of 16 Chinese sentences)
+// and checks that every sentence is in one link, that nearly all links are
+// those of one search over the whole band, and that any number of
+// workers gives the same links and scores.
+func TestWindows(t *testing.T) {
+	text := seedText(t)
+	align := func(rows, workers int) *Alignment {
+		al := New(WithWorkers(workers), WithMaxCells(2000), WithoutParagraphs())
+		al.opts.windowRows = rows
+		res, err := al.AlignTexts(text)
+		require.NoError(t, err)
+		return res
+	}
+	whole := align(1<<30, 1)
+	win := align(16, 1)
+	zh, en := len(win.Src.Sentences), len(win.Tgt.Sentences)
+	require.Greater(t, zh, 4*16, "too few sentences for windows")
+	seenZH, seenEN := make([]int, zh), make([]int, en)
+	for _, l := range win.Sentences {
+		for _, i := range l.Src {
+			seenZH[i]++
+		}
+		for _, j := range l.Tgt {
+			seenEN[j]++
+		}
+	}
+	for i, n := range seenZH {
+		assert.Equal(t, 1, n, "Chinese sentence %d", i)
+	}
+	for j, n := range seenEN {
+		assert.Equal(t, 1, n, "English sentence %d", j)
+	}
+	key := func(l Link) string { return fmt.Sprint(l.Src, l.Tgt) }
+	links := map[string]bool{}
+	for _, l := range whole.Sentences {
+		links[key(l)] = true
+	}
+	same := 0
+	for _, l := range win.Sentences {
+		if links[key(l)] {
+			same++
+		}
+	}
+	t.Logf("%d of %d links as in one search", same, len(whole.Sentences))
+	assert.GreaterOrEqual(t, float64(same), 0.97*float64(len(whole.Sentences)))
+	for _, w := range []int{2, 3} {
+		got := align(16, w)
+		assert.Equal(t, win.Sentences, got.Sentences, "%d workers", w)
+	}
+}
+
+// seedText returns the seed pages joined by blank lines.
+func seedText(t *testing.T) string {
+	t.Helper()
+	seeds, err := filepath.Glob(filepath.Join("..", "testdata", "seeds", "*.txt"))
+	require.NoError(t, err)
+	var pages []string
+	for _, s := range seeds {
+		b, err := os.ReadFile(s)
+		require.NoError(t, err)
+		pages = append(pages, strings.Trim(string(b), "\n"))
+	}
+	return strings.Join(pages, "\n\n")
+}
+
+// TestMeet checks where the paths of two windows are joined: at a cell
+// both pass through, inside the rows they share, nearest the middle.
+func TestMeet(t *testing.T) {
+	// Window w: rows [0,10], columns from 0; v: rows [6,16], columns
+	// from 5. Beads are relative to each window's first row and column.
+	path := func(cells ...[2]int) []bead {
+		var bs []bead
+		for k := 1; k < len(cells); k++ {
+			bs = append(bs, bead{i0: cells[k-1][0], i1: cells[k][0], j0: cells[k-1][1], j1: cells[k][1]})
+		}
+		return bs
+	}
+	for _, tc := range []struct {
+		name string
+		w, v []bead
+		want [2]int
+		ok   bool
+	}{
+		{"meet at 7 and 8, 8 nearest", path([2]int{0, 0}, [2]int{7, 9}, [2]int{8, 10}, [2]int{10, 12}),
+			path([2]int{0, 0}, [2]int{1, 4}, [2]int{2, 5}, [2]int{10, 12}), [2]int{8, 10}, true},
+		{"paths cross but share no cell", path([2]int{0, 0}, [2]int{7, 9}, [2]int{10, 12}),
+			path([2]int{0, 0}, [2]int{1, 3}, [2]int{10, 12}), [2]int{}, false},
+		{"shared cell on the first row of v only", path([2]int{0, 0}, [2]int{6, 5}, [2]int{10, 12}),
+			path([2]int{0, 0}, [2]int{10, 12}), [2]int{}, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			w := &window{a: 0, b: 10, c0: 0, beads: tc.w}
+			v := &window{a: 6, b: 16, c0: 5, beads: tc.v}
+			got, ok := meet(w, v, 8)
+			assert.Equal(t, tc.ok, ok)
+			assert.Equal(t, tc.want, got)
+		})
+	}
+}
