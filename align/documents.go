@@ -165,19 +165,21 @@ func (al *Aligner) alignSides(src, tgt Side, paras bool, lay *layout) (*Alignmen
 	}
 	md, pbeads := al.paragraphPass(tab, rz, re, zs, es, paras, lay)
 	beads := al.sentencePass(md, rz, re, zs, es, pbeads, paras)
-	if !al.opts.noLearn {
-		// Second round: word pairs learned from the first round's
-		// links. The link priors are not re-estimated: omissions the
-		// first round invented would raise their own priors, and the
-		// second round would invent more. The paragraph pass is run
-		// again only when learning changed the units.
-		if lx != nil {
-			if learned := al.learn(rz, re, beads, lx); len(learned) > 0 {
-				addLearned(tab, rz, learned)
-				md, pbeads = al.paragraphPass(tab, rz, re, zs, es, paras, lay)
-			}
+	if !al.opts.noLearn && lx != nil {
+		// Second round, when words pairs were learned from the first
+		// round's links (else it would find the same links). The link
+		// priors are not re-estimated: omissions the first round
+		// invented would raise their own priors, and the second round
+		// would invent more. The dictionary and the learned pairs make
+		// the path stand out: the second round searches with a narrower
+		// beam (see beamLearned).
+		if learned := al.learn(rz, re, beads, lx); len(learned) > 0 {
+			addLearned(tab, rz, learned)
+			md, pbeads = al.paragraphPass(tab, rz, re, zs, es, paras, lay)
+			second := *al
+			second.p.beam = beamLearned
+			beads = second.sentencePass(md, rz, re, zs, es, pbeads, paras)
 		}
-		beads = al.sentencePass(md, rz, re, zs, es, pbeads, paras)
 	}
 	if paras {
 		res.Paragraphs = toLinks(al.calibrate(pbeads), swapped)
@@ -426,7 +428,7 @@ func (al *Aligner) searchFree(md *model, rg region, bd band, free [2]int) []bead
 	if minPar == 0 {
 		minPar = minParallelBeads
 	}
-	beads, _ := s.search(rg, bd, al.p.temp, al.p.minPost, al.p.parallelOdds, al.opts.workerCount(), minPar, progress)
+	beads, _ := s.search(rg, bd, al.p.temp, al.p.beam, al.p.minPost, al.p.parallelOdds, al.opts.workerCount(), minPar, progress)
 	return beads
 }
 

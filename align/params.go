@@ -74,6 +74,8 @@ type params struct {
 	// for σ = 0.1), and such beads are on no likely path.
 	clauseW, clauseSigma, clauseCap float64
 	clauseSkip                      float64
+	// beam is the beam of the searches (see the constant beam).
+	beam float64
 	// maxItems is the most items a unit keeps (see capItems).
 	maxItems int
 }
@@ -87,6 +89,6 @@ func defaultParams() params {
 		scale:   [numKinds]float64{kindNumber: 1, kindLatin: 1, kindName: 1, kindPunct: 1, kindWord: 0.8, kindLearned: 1, kindGlossary: 2},
 		lenVar0: 0.01, lenVar1: 6, lenScale: 1, temp: 1, minPost: 0.5, nullPrior: 1e-4, nullRun: 0.3,
 		endDiffer: [numEnds]float64{-3, 0, 0, -4}, absentDigits: true, minPostPara: -0.25, maxItems: maxItems, paraLenVar0: 0.04, paraFoundWord: [2]float64{sideZH: 0.2, sideEN: 0.3}, blockCost: 2, priorWeight: 10,
-		learnMin: 2, learnScore: 0.8, learnDice: 0.5, learnTop: 3, parallelOdds: 2.2, shrink: 0.42, clauseW: 1, clauseSigma: 0.1, clauseCap: 4, clauseSkip: -20,
+		learnMin: 2, learnScore: 0.8, learnDice: 0.5, learnTop: 3, parallelOdds: 2.2, shrink: 0.42, clauseW: 1, clauseSigma: 0.1, clauseCap: 4, clauseSkip: -20, beam: beam,
 	}
 }
