@@ -176,10 +176,12 @@
 // log-odds multiplied by 0.42, set on the development sets as a whole
 // (fitted on mac-dev alone, 0.40, the calibration error on champollion is
 // .008; fitted on champollion alone, 0.45, that on mac-dev is .019; 10
-// equal-width bins, omissions included). Cells more than 25 (in log
+// equal-width bins, omissions included). Cells more than 40 (in log
 // probability) below the best of their row are not extended, unless that
-// cuts every path to the end (40 gave the same links on the dev sets, and
-// took a third longer on bible/006).
+// cuts every path to the end; 25 in the second round, once the learned
+// word pairs sharpen the path (the same links on the dev sets, a fifth
+// less time on bible/006; 25 in the first round loses the path of
+// bible/006 without the dictionary).
 //
 // Grids larger than [WithMaxCells] are searched coarse-to-fine: blocks of
 // consecutive sentences are aligned first, and the sentence search is
