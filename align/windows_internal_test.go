@@ -111,3 +111,33 @@ func TestMeet(t *testing.T) {
 		})
 	}
 }
+
+// TestWindowsLopsided searches windows over many Chinese sentences and few
+// English ones (windows with no English column of their own): every
+// sentence still ends up in exactly one link.
+func TestWindowsLopsided(t *testing.T) {
+	var zh, en []string
+	for i := range 200 {
+		zh = append(zh, fmt.Sprintf("第%d条规定适用于所有成员国。", i+1))
+	}
+	en = append(en, "Article 7 applies to all member states.", "Article 150 applies to all member states.")
+	for _, sides := range [][2][]string{{zh, en}, {zh, en[:1]}} {
+		al := New(WithWorkers(2), WithMaxCells(100), WithoutParagraphs())
+		al.opts.windowRows = 16
+		res, err := al.AlignTexts(strings.Join(sides[0], "\n"), strings.Join(sides[1], "\n"))
+		require.NoError(t, err)
+		seen := map[[2]int]int{}
+		for _, l := range res.Sentences {
+			for _, i := range l.Src {
+				seen[[2]int{0, i}]++
+			}
+			for _, j := range l.Tgt {
+				seen[[2]int{1, j}]++
+			}
+		}
+		assert.Len(t, seen, len(res.Src.Sentences)+len(res.Tgt.Sentences))
+		for k, n := range seen {
+			assert.Equal(t, 1, n, "side %d sentence %d", k[0], k[1])
+		}
+	}
+}
