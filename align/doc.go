@@ -178,8 +178,8 @@
 // .008; fitted on champollion alone, 0.45, that on mac-dev is .019; 10
 // equal-width bins, omissions included). Cells more than 40 (in log
 // probability) below the best of their row are not extended, unless that
-// cuts every path to the end; 25 in the second round, once the learned
-// word pairs sharpen the path (the same links on the dev sets, a fifth
+// cuts every path to the end; 25 in the second round's sentence searches,
+// once the learned word pairs sharpen the path (the same links on the dev sets, a fifth
 // less time on bible/006; 25 in the first round loses the path of
 // bible/006 without the dictionary).
 //
@@ -194,9 +194,10 @@
 // for the columns that beads from cells alive in the beam can touch, and
 // keeps the last few rows. It scores each bead once, and keeps the scores of
 // the beads starting at alive cells for the backward pass and the decoding.
-// The band of a long region is searched in windows of 4,096 Chinese
-// sentences that overlap by 256 and may start and end at any column; the
-// links of two windows are joined at a cell both paths pass through (on
+// The band of a long region is searched in windows that start every 4,096
+// Chinese sentences and overlap by 256, each free to start and end at any
+// column; the links of two windows are joined at a cell both paths pass
+// through (two windows whose paths never meet are searched again as one) (on
 // bible/006, the links of one search over the whole band, scores within
 // .001). Item keys are interned once after feature extraction, so the
 // passes' models (blocks, paragraphs, sentences; two rounds) are built from

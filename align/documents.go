@@ -166,7 +166,7 @@ func (al *Aligner) alignSides(src, tgt Side, paras bool, lay *layout) (*Alignmen
 	md, pbeads := al.paragraphPass(tab, rz, re, zs, es, paras, lay)
 	beads := al.sentencePass(md, rz, re, zs, es, pbeads, paras)
 	if !al.opts.noLearn && lx != nil {
-		// Second round, when words pairs were learned from the first
+		// Second round, when word pairs were learned from the first
 		// round's links (else it would find the same links). The link
 		// priors are not re-estimated: omissions the first round
 		// invented would raise their own priors, and the second round
@@ -181,6 +181,8 @@ func (al *Aligner) alignSides(src, tgt Side, paras bool, lay *layout) (*Alignmen
 			beads = second.sentencePass(md, rz, re, zs, es, pbeads, paras)
 		}
 	}
+	// No key is interned from here on: the index of the keys can go.
+	tab.release()
 	if paras {
 		res.Paragraphs = toLinks(al.calibrate(pbeads), swapped)
 	}

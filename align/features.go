@@ -79,8 +79,8 @@ type rawUnit struct {
 	words []string
 	// parts, when set, holds the units that this one joins (the sentences
 	// of a paragraph, the units of a block of the coarse pass): their
-	// items and names, in order, are this unit's, and items and names are
-	// empty. See leaves.
+	// interned items and name ids, in order, are this unit's, and its own
+	// are empty. See leaves.
 	parts []rawUnit
 }
 

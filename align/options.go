@@ -56,7 +56,9 @@ func WithoutPunctuation() Option { return func(o *options) { o.noPunct = true } 
 // WithProgress asks the Aligner to call f as a search advances, with the
 // work done out of total (rows of the search grid, three passes). A
 // document aligned paragraph-first runs several searches, each counting from
-// zero. f is called from the goroutine running the alignment.
+// zero; the windows of a long search count together, on the rows each owns.
+// f is called one call at a time, not always from the goroutine running
+// the alignment.
 func WithProgress(f func(done, total int)) Option { return func(o *options) { o.progress = f } }
 
 // WithMaxCells sets the largest search grid (Chinese × English units)

@@ -18,6 +18,12 @@ func newKeyTable() *keyTable { return &keyTable{ids: map[string]uint32{}} }
 
 // id returns the id of key, giving it one if it has none.
 func (t *keyTable) id(key string) uint32 {
+	if t.ids == nil {
+		t.ids = make(map[string]uint32, len(t.keys))
+		for i, k := range t.keys {
+			t.ids[k] = uint32(i)
+		}
+	}
 	if id, ok := t.ids[key]; ok {
 		return id
 	}
@@ -26,6 +32,10 @@ func (t *keyTable) id(key string) uint32 {
 	t.keys = append(t.keys, key)
 	return id
 }
+
+// release drops the index of the keys (id builds it again if need be):
+// the models only need the keys by id.
+func (t *keyTable) release() { t.ids = nil }
 
 // intern replaces the items and name keys of us by interned ones.
 func (t *keyTable) intern(us []rawUnit) {

@@ -141,3 +141,49 @@ func TestWindowsLopsided(t *testing.T) {
 		}
 	}
 }
+
+// TestJoin checks how the links of windows are joined, and that two
+// windows whose paths never meet are searched again as one.
+func TestJoin(t *testing.T) {
+	// A 30 × 30 region whose path is the diagonal; windows [0,12],
+	// [8,22], [18,30], each starting on the diagonal.
+	diag := func(a, b int) window {
+		w := window{a: a, b: b, c0: a, c1: b}
+		for i := 0; i < b-a; i++ {
+			w.beads = append(w.beads, bead{i0: i, i1: i + 1, j0: i, j1: i + 1})
+		}
+		return w
+	}
+	ws := func() []window {
+		w := []window{diag(0, 12), diag(8, 22), diag(18, 30)}
+		w[1].own0, w[2].own0 = 10, 20
+		return w
+	}
+	want := diag(0, 30).beads
+	t.Run("paths meet", func(t *testing.T) {
+		got, ok := join(ws(), 30, 30, func(*window) bool { t.Fatal("searched again"); return false })
+		require.True(t, ok)
+		assert.Equal(t, want, got)
+	})
+	// The second window's path skips rows 8 to 12 in one bead and
+	// comes back to the diagonal at row 14: it shares no cell with the
+	// first window's in rows 9 to 11.
+	apart := ws()
+	apart[1].beads = append([]bead{{i0: 0, i1: 4, j0: 0, j1: 6}, {i0: 4, i1: 6, j0: 6, j1: 6}}, apart[1].beads[6:]...)
+	t.Run("paths apart", func(t *testing.T) {
+		var searched []window
+		got, ok := join(apart, 30, 30, func(w *window) bool {
+			searched = append(searched, *w)
+			*w = diag(w.a, w.b)
+			return true
+		})
+		require.True(t, ok)
+		assert.Equal(t, want, got)
+		require.Len(t, searched, 1)
+		assert.Equal(t, [2]int{0, 22}, [2]int{searched[0].a, searched[0].b})
+	})
+	t.Run("not searched again", func(t *testing.T) {
+		_, ok := join(apart, 30, 30, func(*window) bool { return false })
+		assert.False(t, ok)
+	})
+}
