@@ -103,15 +103,10 @@ func (al *Aligner) learn(rz, re []rawUnit, beads []bead, lx *lexicon) map[string
 func addLearned(tab *keyTable, rz []rawUnit, learned map[string][]string) {
 	seen := map[string]bool{}
 	ids := make(map[string][]uint32, len(learned))
-	var buf []uint32
 	// In the order of the words, so that the keys' ids do not depend on
 	// the map's.
 	for _, w := range slices.Sorted(maps.Keys(learned)) {
-		buf = buf[:0]
-		for _, k := range learned[w] {
-			buf = append(buf, tab.id(k))
-		}
-		ids[w] = tab.ar.copy(buf)
+		ids[w] = tab.idsOf(learned[w])
 	}
 	var add []idItem
 	for i := range rz {

@@ -3,7 +3,6 @@ package align_test
 import (
 	"flag"
 	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -19,7 +18,7 @@ import (
 // pass goes coarse-to-fine: every copy must keep its pairs (boilerplate
 // repeated on every page of a site dump looks like this).
 func TestRepeatedText(t *testing.T) {
-	one := seedPages(t)
+	one := align.SeedPages(t)
 	// 20 copies hold some 2,200 English and 1,740 Chinese paragraphs: 3.8
 	// million cells, far over the budget of 20,000 (140 blocks a side).
 	// REPEAT_K and REPEAT_CELLS change the two for experiments.
@@ -62,7 +61,7 @@ func TestLongRepeatedText(t *testing.T) {
 	if !*long {
 		t.Skip("a long test: go test ./align -run Long -long")
 	}
-	one := seedPages(t)
+	one := align.SeedPages(t)
 	line := strings.Join(strings.Fields(one), " ")
 	al := align.New()
 	pairs := func(text string) int {
@@ -87,19 +86,4 @@ func TestLongRepeatedText(t *testing.T) {
 			assert.GreaterOrEqual(t, float64(got), 0.9*float64(tc.k*base), "pairs of %d copies: %d, against %d for one", tc.k, got, base)
 		})
 	}
-}
-
-// seedPages returns the seed pages of testdata/seeds joined with a blank
-// line between them.
-func seedPages(t *testing.T) string {
-	t.Helper()
-	seeds, err := filepath.Glob(filepath.Join("..", "testdata", "seeds", "*.txt"))
-	require.NoError(t, err)
-	var pages []string
-	for _, s := range seeds {
-		b, err := os.ReadFile(s)
-		require.NoError(t, err)
-		pages = append(pages, strings.Trim(string(b), "\n"))
-	}
-	return strings.Join(pages, "\n\n")
 }

@@ -12,6 +12,7 @@ type keyTable struct {
 	ar   arena[uint32]
 	// items holds the interned items of the units.
 	items arena[idItem]
+	buf   []uint32
 }
 
 func newKeyTable() *keyTable { return &keyTable{ids: map[string]uint32{}} }
@@ -37,30 +38,30 @@ func (t *keyTable) id(key string) uint32 {
 // the models only need the keys by id.
 func (t *keyTable) release() { t.ids = nil }
 
+// idsOf returns the ids of keys, in the table's arena.
+func (t *keyTable) idsOf(keys []string) []uint32 {
+	t.buf = t.buf[:0]
+	for _, k := range keys {
+		t.buf = append(t.buf, t.id(k))
+	}
+	return t.ar.copy(t.buf)
+}
+
 // intern replaces the items and name keys of us by interned ones.
 func (t *keyTable) intern(us []rawUnit) {
-	var buf []uint32
 	var items []idItem
 	for i := range us {
 		u := &us[i]
 		items = items[:0]
 		for _, it := range u.items {
-			buf = buf[:0]
-			for _, k := range it.keys {
-				buf = append(buf, t.id(k))
-			}
-			items = append(items, idItem{ids: t.ar.copy(buf), kind: it.kind, pen: it.pen, known: it.known})
+			items = append(items, idItem{ids: t.idsOf(it.keys), kind: it.kind, pen: it.pen, known: it.known})
 		}
 		if len(items) > 0 {
 			u.interned = t.items.copy(items)
 		}
 		u.items = nil
 		if len(u.names) > 0 {
-			buf = buf[:0]
-			for _, k := range u.names {
-				buf = append(buf, t.id(k))
-			}
-			u.nameIDs, u.names = t.ar.copy(buf), nil
+			u.nameIDs, u.names = t.idsOf(u.names), nil
 		}
 	}
 }

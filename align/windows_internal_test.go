@@ -2,8 +2,6 @@ package align
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -17,7 +15,7 @@ import (
 // those of one search over the whole band, and that any number of
 // workers gives the same links and scores.
 func TestWindows(t *testing.T) {
-	text := seedText(t)
+	text := SeedPages(t)
 	align := func(rows, workers int) *Alignment {
 		al := New(WithWorkers(workers), WithMaxCells(2000), WithoutParagraphs())
 		al.opts.windowRows = rows
@@ -61,20 +59,6 @@ func TestWindows(t *testing.T) {
 		got := align(16, w)
 		assert.Equal(t, win.Sentences, got.Sentences, "%d workers", w)
 	}
-}
-
-// seedText returns the seed pages joined by blank lines.
-func seedText(t *testing.T) string {
-	t.Helper()
-	seeds, err := filepath.Glob(filepath.Join("..", "testdata", "seeds", "*.txt"))
-	require.NoError(t, err)
-	var pages []string
-	for _, s := range seeds {
-		b, err := os.ReadFile(s)
-		require.NoError(t, err)
-		pages = append(pages, strings.Trim(string(b), "\n"))
-	}
-	return strings.Join(pages, "\n\n")
 }
 
 // TestMeet checks where the paths of two windows are joined: at a cell

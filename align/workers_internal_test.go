@@ -11,7 +11,7 @@ import (
 // (every row, however few beads it has) gives the result of one worker,
 // to the last bit.
 func TestWorkersRows(t *testing.T) {
-	text := seedText(t)
+	text := SeedPages(t)
 	one, err := New(WithWorkers(1), WithMaxCells(2000)).AlignTexts(text)
 	require.NoError(t, err)
 	for _, n := range []int{2, 3} {

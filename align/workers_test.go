@@ -16,7 +16,7 @@ import (
 // (paragraphs, then sentences inside each paragraph link, coarse-to-fine)
 // and on their sentences given as two lists (one search over all of them).
 func TestWorkers(t *testing.T) {
-	text := strings.Repeat(seedPages(t)+"\n\n", 2)
+	text := strings.Repeat(align.SeedPages(t)+"\n\n", 2)
 
 	one, err := align.New(align.WithWorkers(1), align.WithMaxCells(5000)).AlignTexts(text)
 	require.NoError(t, err)
