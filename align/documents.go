@@ -163,6 +163,13 @@ func (al *Aligner) alignSides(src, tgt Side, paras bool, lay *layout) (*Alignmen
 	if err != nil {
 		return nil, err
 	}
+	if lx == nil {
+		// Without the dictionary's words the evidence is weaker: the
+		// searches keep more cells (see beamNoDict).
+		wide := *al
+		wide.p.beam = beamNoDict
+		al = &wide
+	}
 	md, pbeads := al.paragraphPass(tab, rz, re, zs, es, paras, lay)
 	beads := al.sentencePass(md, rz, re, zs, es, pbeads, paras)
 	if !al.opts.noLearn && lx != nil {

@@ -382,12 +382,16 @@ func (l *lattice) aliveSpans() spans {
 // 001's first link from .979 to .988). The second round,
 // with the dictionary's and the learned word pairs, searches with
 // beamLearned: on the dev sets its links are those of beam, and bible/006
-// is aligned in a fifth less time. (Without a dictionary, a narrower beam
-// loses the path: bible/006 without it, strict F1 .686 with 40, .662 with
-// 30, .619 with 25.)
+// is aligned in a fifth less time. Without a dictionary the evidence is
+// weaker and the path falls further below the best cell of its row:
+// beamNoDict. (bible/006 without a dictionary: strict F1 .619 with a beam
+// of 25, .662 with 30, .686 with 40, .754 with 60, .756 with 80; with 40
+// window after window fails to meet its neighbour's path until the whole
+// book is searched at once, 53–69 s against 30–32 s with 60.)
 const (
 	beam        = 40.0
 	beamLearned = 25.0
+	beamNoDict  = 60.0
 )
 
 // alive reports whether cell c of row i is within the beam of the forward
