@@ -103,7 +103,16 @@
 // untranslated paragraphs varies widely. In a mixed document, a paragraph
 // and its translation are expected in adjacent language blocks: each block
 // further apart costs 2; paragraphs in neither language (dates) are never
-// paired.
+// paired. Where the paragraph pass leaves paragraphs of both sides out
+// between the same two links (a gap), their sentences are aligned again
+// with the sentence priors, and the unrelated-texts alternative (see
+// Search) decides whether they translate each other: a short pair that
+// repeats ("Thank you very much." / "非常感谢。" after every other pair,
+// subtitles) has words too common in the document to count, and the
+// paragraph pass, with its likely omissions, would leave every copy out.
+// The paragraphs that the gap's sentence links join become paragraph
+// links; a gap whose sentences link nothing keeps the paragraph pass's
+// omissions.
 //
 // Learning: after a first round, the Chinese words and English stems of
 // the 1-1 links scoring at least 0.8 are counted; a pair seen together in

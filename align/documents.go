@@ -3,6 +3,8 @@ package align
 import (
 	"fmt"
 	"math"
+	"slices"
+	"sort"
 	"sync"
 
 	"github.com/zhenalign/zhenalign/segment"
@@ -171,7 +173,7 @@ func (al *Aligner) alignSides(src, tgt Side, paras bool, lay *layout) (*Alignmen
 		al = &wide
 	}
 	md, pbeads := al.paragraphPass(tab, rz, re, zs, es, paras, lay)
-	beads := al.sentencePass(md, rz, re, zs, es, pbeads, paras)
+	beads, pbeads := al.sentencePass(md, rz, re, zs, es, pbeads, paras, lay)
 	if !al.opts.noLearn && lx != nil {
 		// Second round, when word pairs were learned from the first
 		// round's links (else it would find the same links). The link
@@ -185,7 +187,7 @@ func (al *Aligner) alignSides(src, tgt Side, paras bool, lay *layout) (*Alignmen
 			md, pbeads = al.paragraphPass(tab, rz, re, zs, es, paras, lay)
 			second := *al
 			second.p.beam = beamLearned
-			beads = second.sentencePass(md, rz, re, zs, es, pbeads, paras)
+			beads, pbeads = second.sentencePass(md, rz, re, zs, es, pbeads, paras, lay)
 		}
 	}
 	// No key is interned from here on: the index of the keys can go.
@@ -340,10 +342,17 @@ func (al *Aligner) paragraphPass(tab *keyTable, rz, re []rawUnit, zs, es Side, p
 }
 
 // sentencePass aligns the sentences: all at once without paragraphs,
-// else inside each paragraph link of pbeads.
-func (al *Aligner) sentencePass(md *model, rz, re []rawUnit, zs, es Side, pbeads []bead, paras bool) (beads []bead) {
+// else inside each paragraph link of pbeads. Paragraphs that the paragraph
+// pass left out on both sides between the same two links (a gap) are
+// aligned again sentence by sentence, where the unrelated-texts
+// alternative decides whether they translate each other: short paragraphs
+// that repeat (subtitles, "Thank you." / "谢谢。") carry too little
+// evidence for the paragraph pass, whose omissions are likely. It returns
+// the sentence beads and the paragraph beads, those of the gaps replaced
+// by the paragraphs their sentence links join.
+func (al *Aligner) sentencePass(md *model, rz, re []rawUnit, zs, es Side, pbeads []bead, paras bool, lay *layout) (beads, pout []bead) {
 	if !paras {
-		return al.alignRegion(md, rz, re, region{0, len(rz), 0, len(re)}, al.types)
+		return al.alignRegion(md, rz, re, region{0, len(rz), 0, len(re)}, al.types), pbeads
 	}
 	// Sentence pass inside each paragraph link. Whether the texts
 	// translate each other was weighed by the paragraph pass, and is in
@@ -351,53 +360,201 @@ func (al *Aligner) sentencePass(md *model, rz, re []rawUnit, zs, es Side, pbeads
 	// evidence to weigh it again.
 	inner := *al
 	inner.p.parallelOdds = 0
-	// The paragraph links are aligned by the workers at once, each
-	// search with one worker, and their beads joined in order.
-	found := make([][]bead, len(pbeads))
-	rgs := make([]region, len(pbeads))
-	for k, pb := range pbeads {
-		r0, r1 := sentRange(zs.Paragraphs, pb.i0, pb.i1)
-		c0, c1 := sentRange(es.Paragraphs, pb.j0, pb.j1)
+	gapAl := *al
+	parts := paragraphParts(pbeads, lay)
+	// The parts are aligned by the workers at once, each search with one
+	// worker, and their beads joined in order.
+	found := make([][]bead, len(parts))
+	rgs := make([]region, len(parts))
+	for k, pt := range parts {
+		r0, r1 := sentRange(zs.Paragraphs, pt.i0, pt.i1)
+		c0, c1 := sentRange(es.Paragraphs, pt.j0, pt.j1)
 		rgs[k] = region{r0, r1, c0, c1}
 	}
 	w := al.opts.workerCount()
 	if w > 1 {
 		inner.opts.workers = 1
 		inner.opts.progress = nil
+		gapAl.opts.workers = 1
+		gapAl.opts.progress = nil
 	}
 	var mu sync.Mutex
 	done := 0
-	inChunks(len(pbeads), w, func(lo, hi, _ int) {
+	inChunks(len(parts), w, func(lo, hi, _ int) {
 		for k := lo; k < hi; k++ {
 			if rg := rgs[k]; rg.r0 < rg.r1 && rg.c0 < rg.c1 {
-				found[k] = inner.alignRegion(md, rz, re, rg, al.types)
+				if parts[k].gap {
+					found[k] = gapAl.alignRegion(md, rz, re, rg, al.types)
+				} else {
+					found[k] = inner.alignRegion(md, rz, re, rg, al.types)
+				}
 			}
 			if w > 1 && al.opts.progress != nil {
 				mu.Lock()
 				done++
-				al.opts.progress(done, len(pbeads))
+				al.opts.progress(done, len(parts))
 				mu.Unlock()
 			}
 		}
 	})
-	for k, pb := range pbeads {
-		r0, r1, c0, c1 := rgs[k].r0, rgs[k].r1, rgs[k].c0, rgs[k].c1
-		if r0 == r1 || c0 == c1 {
+	// omit appends the omissions of the sentences of the paragraph
+	// beads pbs, each scored as its paragraph bead.
+	omit := func(pbs []bead) {
+		for _, pb := range pbs {
+			r0, r1 := sentRange(zs.Paragraphs, pb.i0, pb.i1)
+			c0, c1 := sentRange(es.Paragraphs, pb.j0, pb.j1)
 			for r := r0; r < r1; r++ {
 				beads = append(beads, bead{i0: r, i1: r + 1, j0: c0, j1: c0, score: pb.score})
 			}
 			for c := c0; c < c1; c++ {
 				beads = append(beads, bead{i0: r1, i1: r1, j0: c, j1: c + 1, score: pb.score})
 			}
+		}
+		pout = append(pout, pbs...)
+	}
+	for k, pt := range parts {
+		r0, r1, c0, c1 := rgs[k].r0, rgs[k].r1, rgs[k].c0, rgs[k].c1
+		if r0 == r1 || c0 == c1 || pt.gap && !slices.ContainsFunc(found[k], isLink) {
+			// An omission, or a gap whose sentences translate nothing:
+			// the paragraph pass's omissions stand.
+			omit(pbeads[pt.k0:pt.k1])
 			continue
 		}
+		first := len(beads)
 		for _, b := range found[k] {
 			b.i0, b.i1, b.j0, b.j1 = b.i0+r0, b.i1+r0, b.j0+c0, b.j1+c0
-			b.score *= pb.score
+			if !pt.gap {
+				b.score *= pt.score
+			}
 			beads = append(beads, b)
 		}
+		if !pt.gap {
+			pout = append(pout, pbeads[pt.k0:pt.k1]...)
+			continue
+		}
+		pout = append(pout, gapParagraphs(beads[first:], pbeads[pt.k0:pt.k1], zs.Paragraphs, es.Paragraphs, pt)...)
 	}
-	return beads
+	return beads, pout
+}
+
+// part is what the sentence pass aligns at once: the paragraphs
+// [i0,i1) and [j0,j1) of the paragraph beads [k0,k1), one paragraph link
+// or omission scored score, or a gap.
+type part struct {
+	i0, i1, j0, j1 int
+	k0, k1         int
+	score          float64
+	gap            bool
+}
+
+// paragraphParts returns the parts of paragraph beads pbeads: each link
+// and each omission its own part, but a run of omissions holding
+// paragraphs of both sides, none of them a paragraph in neither language
+// (lay), one gap.
+func paragraphParts(pbeads []bead, lay *layout) []part {
+	solo := func(b bead) bool {
+		if lay == nil {
+			return false
+		}
+		for i := b.i0; i < b.i1; i++ {
+			if lay.soloZH[i] {
+				return true
+			}
+		}
+		for j := b.j0; j < b.j1; j++ {
+			if lay.soloEN[j] {
+				return true
+			}
+		}
+		return false
+	}
+	omitted := func(b bead) bool { return (b.i0 == b.i1 || b.j0 == b.j1) && !solo(b) }
+	var parts []part
+	for k := 0; k < len(pbeads); {
+		b := pbeads[k]
+		e := k + 1
+		if omitted(b) {
+			for e < len(pbeads) && omitted(pbeads[e]) {
+				e++
+			}
+		}
+		last := pbeads[e-1]
+		if e-k > 1 && b.i0 < last.i1 && b.j0 < last.j1 {
+			parts = append(parts, part{i0: b.i0, i1: last.i1, j0: b.j0, j1: last.j1, k0: k, k1: e, gap: true})
+			k = e
+			continue
+		}
+		for ; k < e; k++ {
+			b := pbeads[k]
+			parts = append(parts, part{i0: b.i0, i1: b.i1, j0: b.j0, j1: b.j1, k0: k, k1: k + 1, score: b.score})
+		}
+	}
+	return parts
+}
+
+// gapParagraphs returns the paragraph beads of gap pt, whose paragraph
+// beads were omissions (old), from the beads of its sentences: the
+// paragraphs that sentence links join make one link, scored as the mean of
+// those sentence links; the others stay omissions with their old scores.
+func gapParagraphs(beads, old []bead, pz, pe []segment.Paragraph, pt part) []bead {
+	oldZ, oldE := map[int]float64{}, map[int]float64{}
+	for _, b := range old {
+		for i := b.i0; i < b.i1; i++ {
+			oldZ[i] = b.score
+		}
+		for j := b.j0; j < b.j1; j++ {
+			oldE[j] = b.score
+		}
+	}
+	var out []bead
+	nz, ne := pt.i0, pt.j0 // the first paragraphs not yet in out
+	omit := func(z1, e1 int) {
+		for ; nz < z1; nz++ {
+			out = append(out, bead{i0: nz, i1: nz + 1, j0: ne, j1: ne, score: oldZ[nz]})
+		}
+		for ; ne < e1; ne++ {
+			out = append(out, bead{i0: nz, i1: nz, j0: ne, j1: ne + 1, score: oldE[ne]})
+		}
+	}
+	var cur bead
+	var sum float64
+	n := 0
+	flush := func() {
+		if n == 0 {
+			return
+		}
+		omit(cur.i0, cur.j0)
+		cur.score = sum / float64(n)
+		out = append(out, cur)
+		nz, ne = cur.i1, cur.j1
+		n, sum = 0, 0
+	}
+	for _, b := range beads {
+		if !isLink(b) {
+			continue
+		}
+		z0, z1 := paragraphOf(pz, b.i0), paragraphOf(pz, b.i1-1)+1
+		e0, e1 := paragraphOf(pe, b.j0), paragraphOf(pe, b.j1-1)+1
+		if n > 0 && (z0 < cur.i1 || e0 < cur.j1) {
+			cur.i1, cur.j1 = max(cur.i1, z1), max(cur.j1, e1)
+		} else {
+			flush()
+			cur = bead{i0: z0, i1: z1, j0: e0, j1: e1}
+		}
+		sum += b.score
+		n++
+	}
+	flush()
+	omit(pt.i1, pt.j1)
+	return out
+}
+
+// isLink reports whether b links units of both sides.
+func isLink(b bead) bool { return b.i0 < b.i1 && b.j0 < b.j1 }
+
+// paragraphOf returns the index of the paragraph of ps holding sentence s.
+func paragraphOf(ps []segment.Paragraph, s int) int {
+	return sort.Search(len(ps), func(k int) bool { return ps[k].First+ps[k].Count > s })
 }
 
 // alignRegion aligns the units of region rg of model md with link types

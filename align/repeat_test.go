@@ -87,3 +87,66 @@ func TestLongRepeatedText(t *testing.T) {
 		})
 	}
 }
+
+// TestRepeatedShortPairs aligns short pairs that repeat (subtitles,
+// boilerplate): "Thank you very much." after each of ten other pairs, or
+// one pair eight times, in one mixed text and as two texts. Repeated, its
+// words say little (they are in half the paragraphs), and the paragraph
+// pass, where omissions are likely, leaves both sides out; the sentence
+// pass aligns such gaps again. Every pair must be linked, each copy with
+// its own.
+func TestRepeatedShortPairs(t *testing.T) {
+	others := [][2]string{
+		{"The meeting starts at nine.", "会议九点开始。"},
+		{"We planted 40 trees in the park.", "我们在公园里种了40棵树。"},
+		{"Wang Wen attended the forum.", "王雯出席了论坛。"},
+		{"The river flows east.", "河水向东流。"},
+		{"Prices rose by 3 percent in May.", "五月物价上涨了3%。"},
+		{"The library opens on Sunday.", "图书馆星期日开放。"},
+		{"She bought two new bicycles.", "她买了两辆新自行车。"},
+		{"The train leaves from platform 6.", "火车从6号站台出发。"},
+		{"Our school has 1,200 students.", "我们学校有1200名学生。"},
+		{"The bridge was built in 1957.", "这座桥建于1957年。"},
+	}
+	thanks := [2]string{"Thank you very much.", "非常感谢。"}
+	var interleaved, repeated [][2]string
+	for _, p := range others {
+		interleaved = append(interleaved, p, thanks)
+	}
+	for range 8 {
+		repeated = append(repeated, others[0])
+	}
+	al := align.New()
+	for _, tc := range []struct {
+		name  string
+		pairs [][2]string
+	}{
+		{"interleaved", interleaved},
+		{"repeated", repeated},
+	} {
+		var mixed, en, zh strings.Builder
+		for _, p := range tc.pairs {
+			mixed.WriteString(p[0] + "\n" + p[1] + "\n")
+			en.WriteString(p[0] + "\n")
+			zh.WriteString(p[1] + "\n")
+		}
+		for _, texts := range [][]string{{mixed.String()}, {en.String(), zh.String()}} {
+			res, err := al.AlignTexts(texts...)
+			require.NoError(t, err, tc.name)
+			var got [][2]string
+			for p := range res.Pairs(align.Sentences) {
+				got = append(got, [2]string{p.EN, p.ZH})
+			}
+			assert.Equal(t, tc.pairs, got, "%s, %d text(s)", tc.name, len(texts))
+			assert.Empty(t, res.Warnings, "%s, %d text(s)", tc.name, len(texts))
+			if len(texts) == 2 {
+				// The paragraph links follow the sentence links.
+				assert.Len(t, res.Paragraphs, len(tc.pairs), "%s: paragraph links", tc.name)
+				for _, l := range res.Paragraphs {
+					assert.Len(t, l.Src, 1, "%s: paragraph link %v", tc.name, l)
+					assert.Len(t, l.Tgt, 1, "%s: paragraph link %v", tc.name, l)
+				}
+			}
+		}
+	}
+}
