@@ -2,6 +2,7 @@ package input
 
 import (
 	"bytes"
+	"fmt"
 	"iter"
 	"strings"
 	"time"
@@ -44,18 +45,29 @@ type cue struct {
 
 // parseCues yields the cues of SubRip or WebVTT text in order. A cue starts
 // at a timing line ("00:00:01,000 --> 00:00:04,000", hours optional, ',' or
-// '.' before the milliseconds, WebVTT settings after); its text is the
-// lines up to a blank line or the next timing line. Other lines (cue
-// numbers and identifiers, the WEBVTT header, NOTE, STYLE and REGION
-// blocks) are skipped; so is a last text line made only of digits when a
-// timing line follows it directly (the next cue's number, a blank line
-// missing). Times are kept as written, even a cue that ends before it
-// starts (a timing error a subtitle editor shows and fixes).
+// '.' before the milliseconds, WebVTT settings after), after at most one
+// line of its own (its number or identifier); its text is the lines up to a
+// blank line or the next timing line. The WEBVTT header and NOTE, STYLE and
+// REGION blocks are skipped; so is a last text line made only of digits
+// when a timing line follows it directly (the next cue's number, a blank
+// line missing), and a number alone in its block. Times are kept as
+// written, even a cue that ends before it starts (a timing error a subtitle
+// editor shows and fixes). Nothing else is left out: a line with "-->" that
+// is not a timing line, or text in a block without one, is an error
+// (ErrMalformed) that gives the line.
 func parseCues(text string) iter.Seq2[cue, error] {
 	return func(yield func(cue, error) bool) {
 		var (
 			cur   *cue
 			lines []string
+			// pending is the line read before any timing line in the
+			// block (a cue number or identifier), pendingAt its line
+			// number; skip marks a block that holds no cue (the WebVTT
+			// header, NOTE, STYLE and REGION blocks).
+			pending   string
+			pendingAt int
+			skip      bool
+			start     = true // at the first line of a block
 		)
 		flush := func() bool {
 			if cur == nil {
@@ -66,8 +78,16 @@ func parseCues(text string) iter.Seq2[cue, error] {
 			cur, lines = nil, lines[:0]
 			return yield(c, nil)
 		}
-		for _, line := range splitLines(text) {
-			if start, end, ok := parseTiming(line); ok {
+		// outside reports the pending line, unless it is only a number.
+		outside := func() bool {
+			if pending == "" || skip || isDigits(strings.TrimSpace(pending)) {
+				return false
+			}
+			yield(cue{}, fmt.Errorf("%w: line %d: %q is outside any cue (a block without a timing line hh:mm:ss,ttt --> hh:mm:ss,ttt)", ErrMalformed, pendingAt, pending))
+			return true
+		}
+		for n, line := range splitLines(text) {
+			if start, end, ok := parseTiming(line); ok && !skip {
 				if cur != nil && len(lines) > 0 && isDigits(strings.TrimSpace(lines[len(lines)-1])) {
 					lines = lines[:len(lines)-1]
 				}
@@ -75,20 +95,61 @@ func parseCues(text string) iter.Seq2[cue, error] {
 					return
 				}
 				cur = &cue{Cue: Cue{Start: start, End: end}}
+				pending = ""
 				continue
+			}
+			if start && cur == nil && isHeader(line, n == 0) {
+				skip, start = true, false
+				continue
+			}
+			if strings.Contains(line, "-->") && !skip {
+				yield(cue{}, fmt.Errorf("%w: line %d: %q is not a cue timing line (hh:mm:ss,ttt --> hh:mm:ss,ttt)", ErrMalformed, n+1, line))
+				return
 			}
 			if strings.TrimSpace(line) == "" {
-				if !flush() {
+				if outside() || !flush() {
 					return
 				}
+				pending, skip, start = "", false, true
 				continue
 			}
-			if cur != nil {
+			start = false
+			switch {
+			case cur != nil:
 				lines = append(lines, line)
+			case skip:
+			case pending == "":
+				pending, pendingAt = line, n+1
+			default:
+				// A second line before any timing line: text outside a
+				// cue, the pending line's, or this one's after a number.
+				if isDigits(strings.TrimSpace(pending)) {
+					pending, pendingAt = line, n+1
+				}
+				outside()
+				return
 			}
+		}
+		if outside() {
+			return
 		}
 		flush()
 	}
+}
+
+// isHeader reports whether line starts a block that holds no cue: the
+// WebVTT header (the file's first line) or a NOTE, STYLE or REGION block.
+func isHeader(line string, firstLine bool) bool {
+	t := strings.TrimSpace(strings.TrimPrefix(line, "\uFEFF"))
+	if firstLine && strings.HasPrefix(t, "WEBVTT") {
+		return true
+	}
+	for _, w := range []string{"NOTE", "STYLE", "REGION"} {
+		if t == w || strings.HasPrefix(t, w+" ") || strings.HasPrefix(t, w+"\t") {
+			return true
+		}
+	}
+	return false
 }
 
 // splitLines splits text at \n, \r\n and \r.
