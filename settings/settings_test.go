@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -48,6 +49,8 @@ func TestCheck(t *testing.T) {
 		{[]string{"--presplit", "--level", "para"}, "--level para cannot be used with --presplit"},
 		{[]string{"--encoding", "klingon"}, "--encoding"},
 		{[]string{"--date", "soon"}, `--date "soon"`},
+		{[]string{"--date", "0001-01-01"}, `--date "0001-01-01": want a date from 1970 to 9999`},
+		{[]string{"--date", "1969-12-31T23:59:59Z"}, "from 1970 to 9999"},
 	} {
 		t.Run(tc.msg, func(t *testing.T) {
 			_, _, err := parse(t, tc.args...)
@@ -57,6 +60,15 @@ func TestCheck(t *testing.T) {
 	}
 	_, _, err := parse(t, "--min-score", "NaN")
 	assert.ErrorContains(t, err, "want a finite number")
+	for _, epoch := range []string{"99999999999999", "-1", "soon"} {
+		t.Setenv("SOURCE_DATE_EPOCH", epoch)
+		_, _, err := parse(t)
+		assert.ErrorContains(t, err, "SOURCE_DATE_EPOCH="+strconv.Quote(epoch), epoch)
+	}
+	t.Setenv("SOURCE_DATE_EPOCH", "253402300799") // 9999-12-31T23:59:59Z
+	_, o, err := parse(t)
+	require.NoError(t, err)
+	assert.Equal(t, 9999, o.Created().Year())
 }
 
 // TestOptions checks that the flags become the options of the packages.

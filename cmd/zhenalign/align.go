@@ -50,6 +50,9 @@ convert it with pdftotext -layout first.
 	if len(pos) < 1 || len(pos) > 2 {
 		return fmt.Errorf("%w: want one mixed file or two files, got %d arguments", errUsage, len(pos))
 	}
+	if len(pos) == 2 && pos[0] == "-" && pos[1] == "-" {
+		return fmt.Errorf("%w: standard input (-) can be only one of the two files", errUsage)
+	}
 	lv := as.Level
 	if as.Presplit && len(pos) != 2 {
 		return fmt.Errorf("%w: --presplit needs two files, one per language", errUsage)

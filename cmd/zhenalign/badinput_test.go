@@ -141,6 +141,18 @@ func TestConvertBadInput(t *testing.T) {
 	require.Equal(t, 0, code, stderr)
 	assert.Equal(t, "Hello.\t你好。\t0.9000\n", stdout)
 
+	// A ladder from pairs whose ids skip sentences (the omissions a TMX
+	// does not hold) says so; one from pairs without ids is refused.
+	gaps := writeFile(t, dir, "gaps.jsonl", `{"en":"A.","zh":"甲。","en_ids":[0],"zh_ids":[0],"score":0.9}`+"\n"+
+		`{"en":"C.","zh":"丙。","en_ids":[2],"zh_ids":[1],"score":0.9}`+"\n")
+	code, stdout, stderr = runCmd(t, "", "convert", gaps, "-f", "ladder")
+	require.Equal(t, 0, code, stderr)
+	assert.Equal(t, "[0]:[0]:0.9000\n[2]:[1]:0.9000\n", stdout, "English first")
+	assert.Contains(t, stderr, "1 English and 0 Chinese sentence ids below the largest are in no unit")
+	code, _, stderr = runCmd(t, "", "convert", bom, "-f", "ladder")
+	assert.Equal(t, 1, code)
+	assert.Contains(t, stderr, "bom.jsonl: unit 1 has no sentence ids to write a ladder with (written by another tool, or without ids?)")
+
 	tmxUnit := func(score string, langs ...string) string {
 		var b strings.Builder
 		b.WriteString(`<tu><prop type="x-AlignScore">` + score + `</prop>`)

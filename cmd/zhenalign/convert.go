@@ -56,6 +56,9 @@ the format of -f, through the same filters as align's.
 		return err
 	}
 	empty := 0
+	// For a ladder: the sentence ids met, per document and side, to say
+	// which sentences no unit holds (a ladder lists every sentence).
+	seen := map[string]*[2]map[int]bool{}
 	err = e.emit(of, lv, false, func(write func(corpus.Unit) error) error {
 		for n := 1; r.Next(); n++ {
 			u := r.Unit()
@@ -66,7 +69,19 @@ the format of -f, through the same filters as align's.
 				continue
 			}
 			if of.Format == "ladder" && u.ENIDs == nil && u.ZHIDs == nil {
-				return fmt.Errorf("%s: unit %d has no sentence ids to write a ladder with (a TMX from another tool?)", name, n)
+				return fmt.Errorf("%s: unit %d has no sentence ids to write a ladder with (written by another tool, or without ids?)", name, n)
+			}
+			if of.Format == "ladder" {
+				ids := seen[u.Doc]
+				if ids == nil {
+					ids = &[2]map[int]bool{{}, {}}
+					seen[u.Doc] = ids
+				}
+				for k, side := range [2][]int{u.ENIDs, u.ZHIDs} {
+					for _, id := range side {
+						ids[k][id] = true
+					}
+				}
 			}
 			if err := write(u); err != nil {
 				return err
@@ -74,11 +89,30 @@ the format of -f, through the same filters as align's.
 		}
 		return r.Err()
 	})
+	if missing := missingIDs(seen); missing != [2]int{} {
+		fmt.Fprintf(e.stderr, "zhenalign convert: warning: %s: %d English and %d Chinese sentence ids below the largest are in no unit (TMX and XLIFF hold the pairs, not the omissions): the ladder does not list them\n",
+			name, missing[0], missing[1])
+	}
 	if empty > 0 {
 		fmt.Fprintf(e.stderr, "zhenalign convert: warning: %s: %d %s no English or Chinese text (no variant tagged en or zh): left out\n",
 			name, empty, plural(empty, "unit has", "units have"))
 	}
 	return err
+}
+
+// missingIDs counts, over the documents of seen, the English and Chinese
+// sentence ids from 0 to the largest met that were not met.
+func missingIDs(seen map[string]*[2]map[int]bool) (n [2]int) {
+	for _, ids := range seen {
+		for k, set := range ids {
+			top := -1
+			for id := range set {
+				top = max(top, id)
+			}
+			n[k] += top + 1 - len(set)
+		}
+	}
+	return n
 }
 
 // unitReader is what convert needs of the corpus readers.

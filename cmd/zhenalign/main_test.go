@@ -131,6 +131,7 @@ func TestAlignCommandBadInput(t *testing.T) {
 		{"same language", []string{"align", en, en2}, 1, "both sides are in the same language"},
 		{"binary", []string{"align", bin, en}, 1, "bin.dat: input: unsupported format: binary data"},
 		{"three files", []string{"align", en, en2, zh}, 2, "want one mixed file or two files"},
+		{"stdin twice", []string{"align", "-", "-"}, 2, "standard input (-) can be only one of the two files"},
 		{"presplit mixed", []string{"align", "--presplit", en}, 2, "--presplit needs two files"},
 		{"bad level", []string{"align", "--level", "word", en, zh}, 2, "--level must be sent or para"},
 		{"bad format", []string{"align", "-f", "xml", en, zh}, 2, `unknown format "xml"`},
