@@ -104,15 +104,19 @@
 // and its translation are expected in adjacent language blocks: each block
 // further apart costs 2; paragraphs in neither language (dates) are never
 // paired. Where the paragraph pass leaves paragraphs of both sides out
-// between the same two links (a gap), their sentences are aligned again
-// with the sentence priors, and the unrelated-texts alternative (see
-// Search) decides whether they translate each other: a short pair that
-// repeats ("Thank you very much." / "非常感谢。" after every other pair,
-// subtitles) has words too common in the document to count, and the
-// paragraph pass, with its likely omissions, would leave every copy out.
-// The paragraphs that the gap's sentence links join become paragraph
-// links; a gap whose sentences link nothing keeps the paragraph pass's
-// omissions.
+// between the same two links, with no paragraph in neither language among
+// them (a gap), their sentences are aligned again with the sentence
+// priors, the unrelated-texts alternative on (see Search), and a link only
+// between sentences that share a word, a number, a name or a Latin token:
+// a short pair repeated many times (boilerplate) has words too common in
+// the document to count, and the paragraph pass, with its likely
+// omissions, would leave every copy out; without a shared item, position
+// and length alone would link untranslated bylines and captions that face
+// each other. The paragraphs that the gap's sentence links join become
+// paragraph links; a gap whose sentences link nothing keeps the paragraph
+// pass's omissions. (A repeated pair that shares no item, such as "Thank
+// you very much." / "非常感谢。", whose dictionary gloss is "thankful",
+// stays out.)
 //
 // Learning: after a first round, the Chinese words and English stems of
 // the 1-1 links scoring at least 0.8 are counted; a pair seen together in

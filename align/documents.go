@@ -344,10 +344,10 @@ func (al *Aligner) paragraphPass(tab *keyTable, rz, re []rawUnit, zs, es Side, p
 // sentencePass aligns the sentences: all at once without paragraphs,
 // else inside each paragraph link of pbeads. Paragraphs that the paragraph
 // pass left out on both sides between the same two links (a gap) are
-// aligned again sentence by sentence, where the unrelated-texts
-// alternative decides whether they translate each other: short paragraphs
-// that repeat (subtitles, "Thank you." / "谢谢。") carry too little
-// evidence for the paragraph pass, whose omissions are likely. It returns
+// aligned again sentence by sentence, a link only between sentences that
+// share an item other than punctuation, with the unrelated-texts
+// alternative on: a short paragraph that repeats looks to the paragraph
+// pass, whose omissions are likely, like one nobody translated. It returns
 // the sentence beads and the paragraph beads, those of the gaps replaced
 // by the paragraphs their sentence links join.
 func (al *Aligner) sentencePass(md *model, rz, re []rawUnit, zs, es Side, pbeads []bead, paras bool, lay *layout) (beads, pout []bead) {
@@ -361,6 +361,7 @@ func (al *Aligner) sentencePass(md *model, rz, re []rawUnit, zs, es Side, pbeads
 	inner := *al
 	inner.p.parallelOdds = 0
 	gapAl := *al
+	gapAl.p.gapShared = true
 	parts := paragraphParts(pbeads, lay)
 	// The parts are aligned by the workers at once, each search with one
 	// worker, and their beads joined in order.
@@ -580,7 +581,7 @@ func (al *Aligner) searchBand(md *model, rg region, bd band) []bead {
 func (al *Aligner) searchFree(md *model, rg region, bd band, free [2]int) []bead {
 	n := rg.r1 - rg.r0
 	pt := newPairTable(md, rg.r0, rg.r1, rg.c0, rg.c1)
-	s := &scorer{m: md, pairs: pt, types: al.types, memo: new(memo), freeRows: free}
+	s := &scorer{m: md, pairs: pt, types: al.types, memo: new(memo), freeRows: free, needShared: al.p.gapShared}
 	var progress func(int)
 	if al.opts.progress != nil {
 		total := 3 * (n + 1)

@@ -264,3 +264,28 @@ func sumGains(items []item, mask []uint64, lr float64, scale *[numKinds]float32)
 	}
 	return s
 }
+
+// sharesWord reports whether a Chinese unit of rows [i0,i1) and an English
+// unit of columns [j0,j1) share an item other than punctuation (a word, a
+// number, a name, a Latin token), however common it is in the document.
+func (t *pairTable) sharesWord(i0, i1, j0, j1 int) bool {
+	for r := i0; r < i1; r++ {
+		items := t.m.units[sideZH][r].items
+		for c := j0; c < j1; c++ {
+			pm := t.lookup(r, c)
+			if pm == nil {
+				continue
+			}
+			for w, m := range pm[:t.w] {
+				for m != 0 {
+					k := bits.TrailingZeros64(m)
+					if items[w*64+k].kind != kindPunct {
+						return true
+					}
+					m &= m - 1
+				}
+			}
+		}
+	}
+	return false
+}

@@ -78,6 +78,11 @@ type params struct {
 	beam float64
 	// maxItems is the most items a unit keeps (see capItems).
 	maxItems int
+	// gapShared is set for the searches of gaps (see sentencePass):
+	// there a link needs its sides to share an item other than
+	// punctuation, as the paragraph pass found no evidence that they
+	// translate each other.
+	gapShared bool
 }
 
 func defaultParams() params {

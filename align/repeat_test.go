@@ -88,13 +88,13 @@ func TestLongRepeatedText(t *testing.T) {
 	}
 }
 
-// TestRepeatedShortPairs aligns short pairs that repeat (subtitles,
-// boilerplate): "Thank you very much." after each of ten other pairs, or
-// one pair eight times, in one mixed text and as two texts. Repeated, its
-// words say little (they are in half the paragraphs), and the paragraph
-// pass, where omissions are likely, leaves both sides out; the sentence
-// pass aligns such gaps again. Every pair must be linked, each copy with
-// its own.
+// TestRepeatedShortPairs aligns short pairs that repeat (boilerplate):
+// "Thank you." / "谢谢。" after each of ten other pairs, or one pair eight
+// times, in one mixed text and as two texts. Repeated, they look to the
+// paragraph pass, where omissions are likely, like paragraphs nobody
+// translated, and it leaves both sides out; the sentence pass aligns such
+// gaps again, linking sentences that share a word or a number. Every pair
+// must be linked, each copy with its own.
 func TestRepeatedShortPairs(t *testing.T) {
 	others := [][2]string{
 		{"The meeting starts at nine.", "会议九点开始。"},
@@ -108,7 +108,7 @@ func TestRepeatedShortPairs(t *testing.T) {
 		{"Our school has 1,200 students.", "我们学校有1200名学生。"},
 		{"The bridge was built in 1957.", "这座桥建于1957年。"},
 	}
-	thanks := [2]string{"Thank you very much.", "非常感谢。"}
+	thanks := [2]string{"Thank you.", "谢谢。"}
 	var interleaved, repeated [][2]string
 	for _, p := range others {
 		interleaved = append(interleaved, p, thanks)
@@ -142,10 +142,6 @@ func TestRepeatedShortPairs(t *testing.T) {
 			if len(texts) == 2 {
 				// The paragraph links follow the sentence links.
 				assert.Len(t, res.Paragraphs, len(tc.pairs), "%s: paragraph links", tc.name)
-				for _, l := range res.Paragraphs {
-					assert.Len(t, l.Src, 1, "%s: paragraph link %v", tc.name, l)
-					assert.Len(t, l.Tgt, 1, "%s: paragraph link %v", tc.name, l)
-				}
 			}
 		}
 	}

@@ -48,6 +48,9 @@ type scorer struct {
 	// end at any column. (Runs of omissions are not free: each column
 	// would be reached by as many free paths as it has compositions.)
 	freeRows [2]int
+	// needShared allows only the links whose sides share an item other
+	// than punctuation (see params.gapShared).
+	needShared bool
 }
 
 // beadScore returns the score of the bead of Chinese units [i0,i1) and
@@ -106,6 +109,9 @@ func (s *scorer) beadScore(i0, i1, j0, j1 int, t beadType) float64 {
 				sc += m.p.endDiffer[k]
 			}
 		}
+	}
+	if s.needShared && (s.pairs == nil || !s.pairs.sharesWord(i0, i1, j0, j1)) {
+		return math.Inf(-1)
 	}
 	sc += m.lengthScore(zh, en)
 	sc += s.pairs.beadItems(s.memo, i0, i1, j0, j1, zh, en)

@@ -51,10 +51,10 @@
 //     character references decoded. [Text.Presplit] is set: each line is
 //     one sentence, to be parsed with segment.Presplit; [Text.Cues] holds
 //     the times of line i at index i. The WebVTT header and NOTE, STYLE
-//     and REGION blocks are skipped, and cue numbers; a line with "-->"
-//     that is not a timing line, or text in a block without one, is an
-//     [ErrMalformed] that gives the line, so that no text is left out
-//     unseen.
+//     and REGION blocks are skipped, and cue numbers; where a cue would
+//     start, a line with "-->" that is not a timing line, or text in a
+//     block without one, is an [ErrMalformed] that gives the line, so
+//     that no text is left out unseen.
 //
 // PDF is not read: [ErrPDF] says to convert it with pdftotext -layout
 // (poppler-utils). Word 97-2003 .doc, RTF, spreadsheets and presentations

@@ -53,7 +53,8 @@ type cue struct {
 // line missing), and a number alone in its block. Times are kept as
 // written, even a cue that ends before it starts (a timing error a subtitle
 // editor shows and fixes). Nothing else is left out: a line with "-->" that
-// is not a timing line, or text in a block without one, is an error
+// is not a timing line where a cue would start (inside a cue's text it is
+// text), or text in a block without a timing line, is an error
 // (ErrMalformed) that gives the line.
 func parseCues(text string) iter.Seq2[cue, error] {
 	return func(yield func(cue, error) bool) {
@@ -87,7 +88,10 @@ func parseCues(text string) iter.Seq2[cue, error] {
 			return true
 		}
 		for n, line := range splitLines(text) {
-			if start, end, ok := parseTiming(line); ok && !skip {
+			if start, end, ok := parseTiming(line); ok {
+				// A timing line also ends a block that holds no cue
+				// (a header or a NOTE without its blank line).
+				skip = false
 				if cur != nil && len(lines) > 0 && isDigits(strings.TrimSpace(lines[len(lines)-1])) {
 					lines = lines[:len(lines)-1]
 				}
@@ -102,7 +106,7 @@ func parseCues(text string) iter.Seq2[cue, error] {
 				skip, start = true, false
 				continue
 			}
-			if strings.Contains(line, "-->") && !skip {
+			if strings.Contains(line, "-->") && !skip && cur == nil {
 				yield(cue{}, fmt.Errorf("%w: line %d: %q is not a cue timing line (hh:mm:ss,ttt --> hh:mm:ss,ttt)", ErrMalformed, n+1, line))
 				return
 			}

@@ -90,7 +90,7 @@ the format of -f, through the same filters as align's.
 		return r.Err()
 	})
 	if missing := missingIDs(seen); missing != [2]int{} {
-		fmt.Fprintf(e.stderr, "zhenalign convert: warning: %s: %d English and %d Chinese sentence ids below the largest are in no unit (TMX and XLIFF hold the pairs, not the omissions): the ladder does not list them\n",
+		fmt.Fprintf(e.stderr, "zhenalign convert: warning: %s: %d English and %d Chinese sentence ids below the largest are in no unit (TMX and XLIFF keep no omissions, and a filter may have dropped units): the ladder does not list them\n",
 			name, missing[0], missing[1])
 	}
 	if empty > 0 {
