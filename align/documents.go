@@ -219,7 +219,7 @@ func mostlyOmissions(beads []bead, n, m int) error {
 	}
 	omitted := 0
 	for _, b := range beads {
-		if b.i0 == b.i1 || b.j0 == b.j1 {
+		if !isLink(b) {
 			omitted += b.i1 - b.i0 + b.j1 - b.j0
 		}
 	}
@@ -469,7 +469,7 @@ func paragraphParts(pbeads []bead, lay *layout) []part {
 		}
 		return false
 	}
-	omitted := func(b bead) bool { return (b.i0 == b.i1 || b.j0 == b.j1) && !solo(b) }
+	omitted := func(b bead) bool { return !isLink(b) && !solo(b) }
 	var parts []part
 	for k := 0; k < len(pbeads); {
 		b := pbeads[k]

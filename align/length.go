@@ -53,7 +53,7 @@ func (m *model) setRatio(r float64) {
 func (m *model) beadRatio(beads []bead, rg region) (r float64, ok bool) {
 	var zh, en float64
 	for _, b := range beads {
-		if b.i0 == b.i1 || b.j0 == b.j1 || b.score < 0.5 {
+		if !isLink(b) || b.score < 0.5 {
 			continue
 		}
 		for i := b.i0; i < b.i1; i++ {

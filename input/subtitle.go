@@ -65,10 +65,10 @@ func parseCues(text string) iter.Seq2[cue, error] {
 			// block (a cue number or identifier), pendingAt its line
 			// number; skip marks a block that holds no cue (the WebVTT
 			// header, NOTE, STYLE and REGION blocks).
-			pending   string
-			pendingAt int
-			skip      bool
-			start     = true // at the first line of a block
+			pending    string
+			pendingAt  int
+			skip       bool
+			blockStart = true // at the first line of a block
 		)
 		flush := func() bool {
 			if cur == nil {
@@ -102,8 +102,8 @@ func parseCues(text string) iter.Seq2[cue, error] {
 				pending = ""
 				continue
 			}
-			if start && cur == nil && isHeader(line, n == 0) {
-				skip, start = true, false
+			if blockStart && cur == nil && isHeader(line, n == 0) {
+				skip, blockStart = true, false
 				continue
 			}
 			if strings.Contains(line, "-->") && !skip && cur == nil {
@@ -114,10 +114,10 @@ func parseCues(text string) iter.Seq2[cue, error] {
 				if outside() || !flush() {
 					return
 				}
-				pending, skip, start = "", false, true
+				pending, skip, blockStart = "", false, true
 				continue
 			}
-			start = false
+			blockStart = false
 			switch {
 			case cur != nil:
 				lines = append(lines, line)

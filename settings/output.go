@@ -198,7 +198,7 @@ func creationDate(flagValue, epoch string) (time.Time, error) {
 	if flagValue != "" {
 		for _, layout := range []string{time.RFC3339, "2006-01-02", "20060102T150405Z"} {
 			if t, err := time.Parse(layout, flagValue); err == nil {
-				if t.Before(minDate) || t.After(maxDate) {
+				if t.Unix() < 0 || t.Unix() > maxEpoch {
 					return time.Time{}, flagErrorf("--date %q: want a date from 1970 to 9999", flagValue)
 				}
 				return t.UTC(), nil
@@ -208,19 +208,17 @@ func creationDate(flagValue, epoch string) (time.Time, error) {
 	}
 	if epoch = strings.TrimSpace(epoch); epoch != "" {
 		n, err := strconv.ParseInt(epoch, 10, 64)
-		if err != nil || n < 0 || n > maxDate.Unix() {
-			return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH=%q: want whole seconds since 1970-01-01 UTC, up to %d (9999-12-31T23:59:59Z)", epoch, maxDate.Unix())
+		if err != nil || n < 0 || n > maxEpoch {
+			return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH=%q: want whole seconds since 1970-01-01 UTC, up to %d (9999-12-31T23:59:59Z)", epoch, maxEpoch)
 		}
 		return time.Unix(n, 0).UTC(), nil
 	}
 	return time.Now().UTC(), nil
 }
 
-// The creation dates the settings take: 1970-01-01 to 9999-12-31.
-var (
-	minDate = time.Unix(0, 0).UTC()
-	maxDate = time.Date(9999, 12, 31, 23, 59, 59, 0, time.UTC)
-)
+// maxEpoch is 9999-12-31T23:59:59Z in seconds since 1970, the last
+// creation date the settings take (the first is 1970-01-01).
+const maxEpoch = 253402300799
 
 // Created returns the creation date the writers put in TMX, XLIFF and
 // XLSX files, as Check settled it (--date, else $SOURCE_DATE_EPOCH, else
