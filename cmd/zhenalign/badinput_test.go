@@ -281,7 +281,7 @@ func TestSegmentAgreesWithAlign(t *testing.T) {
 	empty := writeFile(t, dir, "empty.txt", "\n \n")
 	code, _, stderr := runCmd(t, "", "segment", empty)
 	assert.Equal(t, 1, code)
-	assert.Contains(t, stderr, "empty.txt: align: no text to align")
+	assert.Contains(t, stderr, "empty.txt: no text to segment (the file is empty or blank)")
 	code, stdout, _ := runCmd(t, "", "segment", seed001)
 	require.Equal(t, 0, code)
 	var row map[string]any

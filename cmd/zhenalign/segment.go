@@ -3,9 +3,11 @@ package main
 import (
 	"bufio"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/zhenalign/zhenalign/align"
 	"github.com/zhenalign/zhenalign/settings"
@@ -71,6 +73,10 @@ the text extracted from it, which for UTF-8 plain text is the file itself.
 		opts = append(opts, align.WithPresplit())
 	}
 	parsed, err := align.New(opts...).ParseSource(align.Source{Name: pos[0], Data: data})
+	if errors.Is(err, align.ErrEmpty) {
+		// The shared error speaks of aligning; here nothing is aligned.
+		return errors.New(strings.Replace(err.Error(), align.ErrEmpty.Error(), "no text to segment", 1))
+	}
 	if err != nil {
 		return err
 	}
