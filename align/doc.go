@@ -178,8 +178,11 @@
 // thresholds and temperatures, other learning thresholds and scales, a
 // third round, wider beams (the same links), a separate decoding cost for
 // omissions (the wrong ones have posteriors above .8), the translations of
-// the parts of long Chinese words, and an English–Chinese dictionary
-// (ECDICT, 44,000 common words) beside CC-CEDICT: none raised both sets
+// the parts of long Chinese words, an English–Chinese dictionary
+// (ECDICT, 44,000 common words) beside CC-CEDICT, lengths counted without
+// punctuation (or punctuation at half weight), the exact chance of a
+// match in a long bead (1-(1-chance)^r rather than r·chance, and a miss
+// weighed by r too), and a likelier 2-2 link: none raised both sets
 // (where champollion gained, at most .0013, mac-dev lost .0015 to .015;
 // the others lowered one set or both). The constants sit at an
 // optimum of the two sets together; the links still wrong need evidence
